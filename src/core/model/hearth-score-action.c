@@ -1,0 +1,2 @@
+/* placeholder until implemented */
+#include "config.h"

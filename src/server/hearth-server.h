@@ -1,0 +1,96 @@
+/* hearth-server.h: the reference server (REST + WebSocket in both framings)
+ *
+ * Copyright 2026 The Hearth developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "hearth-types.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_SERVER_ERROR (hearth_server_error_quark ())
+
+typedef enum
+{
+  HEARTH_SERVER_ERROR_SEED,        /* the seed fixture is not valid */
+  HEARTH_SERVER_ERROR_LISTEN,      /* could not listen */
+} HearthServerError;
+
+#define HEARTH_TYPE_SERVER (hearth_server_get_type ())
+G_DECLARE_FINAL_TYPE (HearthServer, hearth_server, HEARTH, SERVER, GObject)
+
+/*
+ * Runs in the thread-default main context of the thread that calls listen().
+ *
+ * Endpoints: the REST contract of doc/API.md, Socket.IO v4 at /socket.io/ and the envelope
+ * framing at /ws. Every endpoint but /auth/login needs "Authorization: Bearer <token>"
+ * (Socket.IO also accepts {"token"} in the CONNECT payload).
+ *
+ * Signals:
+ *  "client-connected"    (const char *user_id, HearthFraming framing)
+ *  "client-disconnected" (const char *user_id, HearthFraming framing)
+ *  "client-event"        (const char *user_id, HearthEvent *event): a client emitted
+ *                         typing-started / typing-stopped / messages-read
+ *  "client-pong"         (const char *user_id): a Socket.IO client answered a ping
+ */
+
+GQuark        hearth_server_error_quark      (void);
+
+HearthServer *hearth_server_new              (void);
+/* Replaces the in-memory state with a seed fixture (format: doc/API.md, "Seed fixture"). */
+gboolean      hearth_server_load_seed_file   (HearthServer   *self,
+                                              const char     *path,
+                                              GError        **error);
+gboolean      hearth_server_load_seed_data   (HearthServer   *self,
+                                              const char     *json,
+                                              gssize          length,
+                                              GError        **error);
+/* HEARTH_FRAMING_AUTO (default) serves both WebSocket endpoints; the others serve only one
+ * (the other endpoint answers 404). Call before listen(). */
+void          hearth_server_set_framing      (HearthServer   *self,
+                                              HearthFraming   framing);
+/* Socket.IO heartbeat advertised in the open packet (default 25000 / 20000 ms). */
+void          hearth_server_set_ping         (HearthServer   *self,
+                                              guint           interval_ms,
+                                              guint           timeout_ms);
+/* Listens on 127.0.0.1:@port (0: any free port). */
+gboolean      hearth_server_listen           (HearthServer   *self,
+                                              guint           port,
+                                              GError        **error);
+guint         hearth_server_get_port         (HearthServer   *self);
+/* "http://127.0.0.1:PORT" (transfer full). */
+char         *hearth_server_dup_url          (HearthServer   *self);
+/* Stops listening and closes every connection. */
+void          hearth_server_shutdown         (HearthServer   *self);
+
+/* Test hooks. */
+/* A valid token for a seeded user (what POST /auth/login would return). */
+const char   *hearth_server_get_token        (HearthServer   *self,
+                                              const char     *user_id);
+/* Sends an event to every live connection of @user_id (NULL: everyone), in that
+ * connection's framing. @data_json is the data as JSON text. Returns how many got it. */
+guint         hearth_server_push_event       (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *name,
+                                              const char     *data_json);
+/* Sends raw text as one frame, unframed (garbage, oversized frames). Returns how many. */
+guint         hearth_server_push_raw         (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *text);
+/* Closes the connections of @user_id (NULL: all) abruptly, without a close frame. */
+guint         hearth_server_drop_connections (HearthServer   *self,
+                                              const char     *user_id);
+/* Stalled: the server stops sending anything (Socket.IO pings included) and stops
+ * answering, as a hung server would; WebSocket pings still get libsoup's automatic pong. */
+void          hearth_server_set_stalled      (HearthServer   *self,
+                                              gboolean        stalled);
+/* Number of live WebSocket connections of @user_id (NULL: all). */
+guint         hearth_server_count_connections (HearthServer  *self,
+                                              const char     *user_id);
+
+G_END_DECLS
