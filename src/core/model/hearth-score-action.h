@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (HearthScoreAction, hearth_score_action, HEARTH, SCORE_ACTI
 
 /* Properties: "action-type" (the wire "type"), "label", "sub-label" (nullable), "value"
  * (double), "completed", "start-at" (local hour 0-23, or -1 when the action has none). */
+/* "label" is never NULL: setting NULL stores "". start-at outside -1..23 is a programming
+ * error (g_return_if_fail); the event parser maps such wire values to -1. */
 HearthScoreAction *hearth_score_action_new            (const char        *action_type);
 const char        *hearth_score_action_get_action_type (HearthScoreAction *self);
 const char        *hearth_score_action_get_label      (HearthScoreAction *self);
