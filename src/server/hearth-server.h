@@ -19,6 +19,8 @@ typedef enum
 {
   HEARTH_SERVER_ERROR_SEED,        /* the seed fixture is not valid */
   HEARTH_SERVER_ERROR_LISTEN,      /* could not listen */
+  HEARTH_SERVER_ERROR_NOT_FOUND,   /* no such user, chat or reward */
+  HEARTH_SERVER_ERROR_INVALID,     /* invalid argument (empty message, not a participant) */
 } HearthServerError;
 
 #define HEARTH_TYPE_SERVER (hearth_server_get_type ())
@@ -37,6 +39,14 @@ G_DECLARE_FINAL_TYPE (HearthServer, hearth_server, HEARTH, SERVER, GObject)
  *  "client-event"        (const char *user_id, HearthEvent *event): a client emitted
  *                         typing-started / typing-stopped / messages-read
  *  "client-pong"         (const char *user_id): a Socket.IO client answered a ping
+ *                         (user_id is NULL before the client authenticated)
+ *  "message-posted"      (const char *user_id, const char *chat_id, const char *message_id):
+ *                         a new message was stored (REST POST or post_message()); not
+ *                         emitted for an idempotent replay
+ *
+ * A "live connection" below is an authenticated WebSocket connection: an envelope
+ * connection once upgraded, a Socket.IO one once its CONNECT was accepted (between
+ * "client-connected" and "client-disconnected").
  */
 
 GQuark        hearth_server_error_quark      (void);
@@ -49,6 +59,10 @@ gboolean      hearth_server_load_seed_file   (HearthServer   *self,
 gboolean      hearth_server_load_seed_data   (HearthServer   *self,
                                               const char     *json,
                                               gssize          length,
+                                              GError        **error);
+/* Loads the fixture compiled into the library (tests/data/seed.json, as the resource
+ * /io/github/hearthchat/Hearth/server/seed.json). */
+gboolean      hearth_server_load_default_seed (HearthServer  *self,
                                               GError        **error);
 /* HEARTH_FRAMING_AUTO (default) serves both WebSocket endpoints; the others serve only one
  * (the other endpoint answers 404). Call before listen(). */
@@ -82,15 +96,49 @@ guint         hearth_server_push_event       (HearthServer   *self,
 guint         hearth_server_push_raw         (HearthServer   *self,
                                               const char     *user_id,
                                               const char     *text);
-/* Closes the connections of @user_id (NULL: all) abruptly, without a close frame. */
+/* Closes the connections of @user_id (NULL: all, authenticated or not) abruptly, without a
+ * close frame (the TCP connection is shut down). A dropped Socket.IO session stays
+ * recoverable for 2 minutes. Returns how many were dropped. */
 guint         hearth_server_drop_connections (HearthServer   *self,
                                               const char     *user_id);
 /* Stalled: the server stops sending anything (Socket.IO pings included) and stops
- * answering, as a hung server would; WebSocket pings still get libsoup's automatic pong. */
+ * answering, as a hung server would; WebSocket pings still get libsoup's automatic pong.
+ * Only WebSocket connections stall: REST keeps answering. Unstalling sends the Engine.IO
+ * open packet to connections that were accepted meanwhile and restarts the pings. */
 void          hearth_server_set_stalled      (HearthServer   *self,
                                               gboolean        stalled);
 /* Number of live WebSocket connections of @user_id (NULL: all). */
 guint         hearth_server_count_connections (HearthServer  *self,
                                               const char     *user_id);
+
+/* Seed lookups. */
+/* The user id of @username, or NULL. */
+const char   *hearth_server_find_user        (HearthServer   *self,
+                                              const char     *username);
+/* The seed's "me": the user the demo signs in as (NULL if the seed names none). */
+const char   *hearth_server_get_default_user (HearthServer   *self);
+/* Usernames of every user, in seed order (transfer full). */
+char        **hearth_server_dup_usernames    (HearthServer   *self);
+
+/* Acting as a user, exactly as the REST API and the sockets do (for the demo cast). */
+/* Posts a message as @user_id, broadcasting messages-received / messages-sent.
+ * Returns the new message id (transfer full) or NULL with @error set. */
+char         *hearth_server_post_message     (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *chat_id,
+                                              const char     *content,
+                                              const char     *reel,
+                                              GError        **error);
+/* @user_id read @chat_id up to now: updates lastReadAt and broadcasts messages-read. */
+gboolean      hearth_server_mark_read        (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *chat_id,
+                                              GError        **error);
+/* Broadcasts typing-started / typing-stopped of @user_id in @chat_id. */
+gboolean      hearth_server_set_typing       (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *chat_id,
+                                              gboolean        typing,
+                                              GError        **error);
 
 G_END_DECLS
