@@ -12,8 +12,10 @@
 #include <gio/gio.h>
 #include <math.h>
 
+#include "hearth-chat.h"
 #include "hearth-enums.h"
 #include "hearth-message.h"
+#include "hearth-reward.h"
 #include "hearth-score.h"
 #include "hearth-score-action.h"
 #include "hearth-user.h"
@@ -696,6 +698,503 @@ test_score_actions_invalid (void)
   g_assert_finalize_object (score);
 }
 
+/* HearthChat */
+
+static HearthUser *
+make_user (const char *id,
+           const char *name,
+           const char *username)
+{
+  HearthUser *user = hearth_user_new (id);
+
+  hearth_user_set_name (user, name);
+  hearth_user_set_username (user, username);
+  return user;
+}
+
+static void
+test_chat_properties (void)
+{
+  g_autoptr(HearthChat) chat = hearth_chat_new ("c1");
+  g_autoptr(HearthUser) admin = make_user ("u1", "Raj Kumar", "raj");
+  g_autoptr(HearthMessage) message = hearth_message_new ("m1", "c1");
+  g_autoptr(GDateTime) created = make_time ("2026-01-01T10:00:00Z");
+  g_autoptr(GDateTime) at = make_time ("2026-01-02T10:00:00Z");
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GListModel) participants = NULL;
+  g_autoptr(GListModel) typing = NULL;
+  g_autoptr(GDateTime) activity = NULL;
+  guint unread;
+  gboolean left, is_group;
+
+  g_assert_cmpstr (hearth_chat_get_id (chat), ==, "c1");
+  g_assert_null (hearth_chat_get_name (chat));
+  g_assert_null (hearth_chat_get_me_id (chat));
+  /* No name, no participants: falls back to the id. */
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "c1");
+  g_assert_null (hearth_chat_get_admin (chat));
+  g_assert_null (hearth_chat_get_last_message (chat));
+  g_assert_null (hearth_chat_get_last_activity (chat));
+  g_assert_null (hearth_chat_get_created_at (chat));
+  g_assert_cmpuint (hearth_chat_get_unread (chat), ==, 0);
+  g_assert_false (hearth_chat_get_left (chat));
+  g_assert_false (hearth_chat_get_is_group (chat));
+  g_assert_cmpuint (g_list_model_get_n_items (hearth_chat_get_participants (chat)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (hearth_chat_get_typing_users (chat)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (hearth_chat_get_participants (chat)) ==
+                 HEARTH_TYPE_USER);
+
+  hearth_chat_set_admin (chat, admin);
+  hearth_chat_set_created_at (chat, created);
+  hearth_chat_set_unread (chat, 3);
+  hearth_chat_set_left (chat, TRUE);
+  g_assert_true (hearth_chat_get_admin (chat) == admin);
+  g_assert_true (hearth_chat_get_created_at (chat) == created);
+  g_assert_true (hearth_chat_get_last_activity (chat) == created);
+
+  hearth_message_set_at (message, at);
+  hearth_chat_set_last_message (chat, message);
+  g_assert_true (hearth_chat_get_last_message (chat) == message);
+  g_assert_true (g_date_time_equal (hearth_chat_get_last_activity (chat), at));
+
+  g_object_get (chat,
+                "id", &id,
+                "title", &title,
+                "unread", &unread,
+                "left", &left,
+                "is-group", &is_group,
+                "last-activity", &activity,
+                "participants", &participants,
+                "typing-users", &typing,
+                NULL);
+  g_assert_cmpstr (id, ==, "c1");
+  g_assert_cmpstr (title, ==, "c1");
+  g_assert_cmpuint (unread, ==, 3);
+  g_assert_true (left);
+  g_assert_false (is_group);
+  g_assert_true (g_date_time_equal (activity, at));
+  g_assert_true (participants == hearth_chat_get_participants (chat));
+  g_assert_true (typing == hearth_chat_get_typing_users (chat));
+
+  g_object_set (chat, "name", "Book club", "unread", 0, "left", FALSE, NULL);
+  g_assert_cmpstr (hearth_chat_get_name (chat), ==, "Book club");
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Book club");
+  g_assert_true (hearth_chat_get_is_group (chat));
+  g_assert_cmpuint (hearth_chat_get_unread (chat), ==, 0);
+  g_assert_false (hearth_chat_get_left (chat));
+
+  /* Clearing the last message falls back to the creation time. */
+  hearth_chat_set_last_message (chat, NULL);
+  g_assert_true (hearth_chat_get_last_activity (chat) == created);
+
+  g_clear_object (&participants);
+  g_clear_object (&typing);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+}
+
+static void
+test_chat_notify (void)
+{
+  g_autoptr(HearthChat) chat = hearth_chat_new ("c1");
+  g_autoptr(HearthUser) admin = make_user ("u1", "Raj", NULL);
+  g_autoptr(HearthMessage) m1 = hearth_message_new ("m1", "c1");
+  g_autoptr(HearthMessage) m2 = hearth_message_new ("m2", "c1");
+  g_autoptr(GDateTime) t1 = make_time ("2026-01-01T10:00:00Z");
+  g_autoptr(GDateTime) t1_copy = make_time ("2026-01-01T10:00:00Z");
+  g_autoptr(GDateTime) t2 = make_time ("2026-01-02T10:00:00Z");
+  g_autoptr(GDateTime) t3 = make_time ("2026-01-03T10:00:00Z");
+  NotifyLog *log = notify_log_new (chat);
+
+  hearth_chat_set_name (chat, "Trip");
+  hearth_chat_set_name (chat, "Trip");
+  g_assert_cmpuint (notify_log_count (log, "name"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "is-group"), ==, 1);
+
+  hearth_chat_set_me_id (chat, "u9");
+  hearth_chat_set_me_id (chat, "u9");
+  g_assert_cmpuint (notify_log_count (log, "me-id"), ==, 1);
+  /* The name wins: the title does not change. */
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 1);
+
+  hearth_chat_set_admin (chat, admin);
+  hearth_chat_set_admin (chat, admin);
+  g_assert_cmpuint (notify_log_count (log, "admin"), ==, 1);
+
+  hearth_chat_set_unread (chat, 2);
+  hearth_chat_set_unread (chat, 2);
+  g_assert_cmpuint (notify_log_count (log, "unread"), ==, 1);
+
+  hearth_chat_set_left (chat, TRUE);
+  hearth_chat_set_left (chat, 42);
+  g_assert_cmpuint (notify_log_count (log, "left"), ==, 1);
+
+  /* created-at drives last-activity while there is no last message. */
+  hearth_chat_set_created_at (chat, t1);
+  hearth_chat_set_created_at (chat, t1_copy);
+  g_assert_cmpuint (notify_log_count (log, "created-at"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 1);
+
+  hearth_message_set_at (m1, t2);
+  hearth_chat_set_last_message (chat, m1);
+  hearth_chat_set_last_message (chat, m1);
+  g_assert_cmpuint (notify_log_count (log, "last-message"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 2);
+
+  /* A new last message at the same time: last-activity does not change. */
+  hearth_message_set_at (m2, t2);
+  hearth_chat_set_last_message (chat, m2);
+  g_assert_cmpuint (notify_log_count (log, "last-message"), ==, 2);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 2);
+
+  /* The last message's time changes (a queued message gets its server time). */
+  hearth_message_set_at (m2, t3);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 3);
+  g_assert_true (g_date_time_equal (hearth_chat_get_last_activity (chat), t3));
+
+  /* The old last message no longer drives it. */
+  hearth_message_set_at (m1, t1);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 3);
+
+  /* created-at changes behind a last message: created-at notifies, last-activity not. */
+  hearth_chat_set_created_at (chat, t2);
+  g_assert_cmpuint (notify_log_count (log, "created-at"), ==, 2);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 3);
+
+  hearth_chat_set_last_message (chat, NULL);
+  g_assert_cmpuint (notify_log_count (log, "last-message"), ==, 3);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 4);
+  g_assert_true (g_date_time_equal (hearth_chat_get_last_activity (chat), t2));
+
+  /* m2 is no longer watched. */
+  hearth_message_set_at (m2, t1);
+  g_assert_cmpuint (notify_log_count (log, "last-activity"), ==, 4);
+
+  notify_log_free (log, chat);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+  g_assert_finalize_object (g_steal_pointer (&m1));
+  g_assert_finalize_object (g_steal_pointer (&m2));
+}
+
+static void
+test_chat_title (void)
+{
+  g_autoptr(HearthChat) chat = hearth_chat_new ("c1");
+  g_autoptr(HearthUser) me = make_user ("me", "Ana Lima", "ana");
+  g_autoptr(HearthUser) raj = make_user ("u1", "Raj Kumar", "raj");
+  g_autoptr(HearthUser) mei = make_user ("u2", NULL, "mei");
+  g_autoptr(HearthUser) tom = make_user ("u3", "Tom Okafor", "tom");
+  HearthUser *two[] = { me, raj };
+  NotifyLog *log;
+
+  hearth_chat_set_me_id (chat, "me");
+  log = notify_log_new (chat);
+
+  hearth_chat_set_participants (chat, two, G_N_ELEMENTS (two));
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Raj Kumar");
+  g_assert_false (hearth_chat_get_is_group (chat));
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "is-group"), ==, 0);
+
+  /* A participant renames: the title follows. */
+  hearth_user_set_name (raj, "Raj K");
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Raj K");
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 2);
+
+  /* My own name does not take part in the title. */
+  hearth_user_set_name (me, "Ana L");
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 2);
+
+  /* A third participant makes a group; a user without a name is shown by username. */
+  g_assert_true (hearth_chat_add_participant (chat, mei));
+  g_assert_false (hearth_chat_add_participant (chat, mei));
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Raj K, mei");
+  g_assert_true (hearth_chat_get_is_group (chat));
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 3);
+  g_assert_cmpuint (notify_log_count (log, "is-group"), ==, 1);
+
+  hearth_user_set_username (mei, "meichen");
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Raj K, meichen");
+  hearth_user_set_name (mei, "Mei Chen");
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Raj K, Mei Chen");
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 5);
+
+  g_assert_true (hearth_chat_add_participant (chat, tom));
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Raj K, Mei Chen, Tom Okafor");
+
+  g_assert_true (hearth_chat_remove_participant (chat, "u1"));
+  g_assert_false (hearth_chat_remove_participant (chat, "u1"));
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Mei Chen, Tom Okafor");
+  g_assert_null (hearth_chat_find_participant (chat, "u1"));
+  g_assert_true (hearth_chat_find_participant (chat, "u3") == tom);
+
+  /* A removed participant no longer drives the title. */
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 7);
+  hearth_user_set_name (raj, "Someone else");
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 7);
+
+  /* A name overrides the participants. */
+  hearth_chat_set_name (chat, "Book club");
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Book club");
+  hearth_user_set_name (tom, "Tom O");
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 8);
+  hearth_chat_set_name (chat, "");
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Mei Chen, Tom O");
+
+  /* Without me-id everyone is listed. */
+  hearth_chat_set_me_id (chat, NULL);
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "Ana L, Mei Chen, Tom O");
+
+  notify_log_free (log, chat);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+
+  /* The chat is gone: its handlers on the users went with it. */
+  hearth_user_set_name (tom, "Tom");
+  g_assert_finalize_object (g_steal_pointer (&tom));
+  g_assert_finalize_object (g_steal_pointer (&raj));
+}
+
+static void
+test_chat_participants (void)
+{
+  g_autoptr(HearthChat) chat = hearth_chat_new ("c1");
+  g_autoptr(HearthUser) a = make_user ("a", "A", NULL);
+  g_autoptr(HearthUser) b = make_user ("b", "B", NULL);
+  g_autoptr(HearthUser) b2 = make_user ("b", "B again", NULL);
+  g_autoptr(HearthUser) c = make_user ("c", "C", NULL);
+  HearthUser *ab[] = { a, b };
+  HearthUser *ab2[] = { a, b2 };
+  HearthUser *cab[] = { c, a, b };
+  ItemsChanged changes = { 0, };
+  GListModel *model = hearth_chat_get_participants (chat);
+  g_autoptr(HearthUser) first = NULL;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  hearth_chat_set_participants (chat, ab, G_N_ELEMENTS (ab));
+  g_assert_cmpuint (changes.n_calls, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Equal by id: nothing happens, the existing objects stay. */
+  hearth_chat_set_participants (chat, ab2, G_N_ELEMENTS (ab2));
+  g_assert_cmpuint (changes.n_calls, ==, 1);
+  g_assert_true (hearth_chat_find_participant (chat, "b") == b);
+
+  /* Replaced in one items-changed, in server order. */
+  hearth_chat_set_participants (chat, cab, G_N_ELEMENTS (cab));
+  g_assert_cmpuint (changes.n_calls, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 2);
+  g_assert_cmpuint (changes.added, ==, 3);
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (first == c);
+
+  hearth_chat_set_participants (chat, NULL, 0);
+  g_assert_cmpuint (changes.n_calls, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (hearth_chat_get_title (chat), ==, "c1");
+
+  g_signal_handlers_disconnect_by_data (model, &changes);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+  g_clear_object (&first);
+  g_assert_finalize_object (g_steal_pointer (&c));
+  g_assert_finalize_object (g_steal_pointer (&b2));
+}
+
+static void
+on_read_changed (HearthChat *chat,
+                 const char *user_id,
+                 GPtrArray  *ids)
+{
+  g_ptr_array_add (ids, g_strdup (user_id));
+}
+
+static void
+test_chat_read_receipts (void)
+{
+  g_autoptr(HearthChat) chat = hearth_chat_new ("c1");
+  g_autoptr(GDateTime) t1 = make_time ("2026-01-01T10:00:00Z");
+  g_autoptr(GDateTime) t1_copy = make_time ("2026-01-01T10:00:00Z");
+  g_autoptr(GDateTime) t0 = make_time ("2025-12-31T10:00:00Z");
+  g_autoptr(GDateTime) t2 = make_time ("2026-01-02T10:00:00Z");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) readers = NULL;
+
+  g_signal_connect (chat, "read-changed", G_CALLBACK (on_read_changed), ids);
+
+  g_assert_null (hearth_chat_get_last_read_at (chat, "u1"));
+  readers = hearth_chat_dup_reader_ids (chat);
+  g_assert_nonnull (readers);
+  g_assert_cmpuint (g_strv_length (readers), ==, 0);
+  g_clear_pointer (&readers, g_strfreev);
+
+  g_assert_true (hearth_chat_set_last_read_at (chat, "u1", t1));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "u1");
+  g_assert_true (g_date_time_equal (hearth_chat_get_last_read_at (chat, "u1"), t1));
+
+  /* Same or older: ignored. */
+  g_assert_false (hearth_chat_set_last_read_at (chat, "u1", t1_copy));
+  g_assert_false (hearth_chat_set_last_read_at (chat, "u1", t0));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_true (g_date_time_equal (hearth_chat_get_last_read_at (chat, "u1"), t1));
+
+  g_assert_true (hearth_chat_set_last_read_at (chat, "u1", t2));
+  g_assert_true (hearth_chat_set_last_read_at (chat, "u2", t0));
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (ids, 2), ==, "u2");
+  g_assert_true (g_date_time_equal (hearth_chat_get_last_read_at (chat, "u1"), t2));
+
+  readers = hearth_chat_dup_reader_ids (chat);
+  g_assert_cmpuint (g_strv_length (readers), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) readers, "u1"));
+  g_assert_true (g_strv_contains ((const char * const *) readers, "u2"));
+
+  g_signal_handlers_disconnect_by_data (chat, ids);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+}
+
+static void
+test_chat_typing (void)
+{
+  g_autoptr(HearthChat) chat = hearth_chat_new ("c1");
+  g_autoptr(HearthUser) raj = make_user ("u1", "Raj", NULL);
+  g_autoptr(HearthUser) raj_again = make_user ("u1", "Raj", NULL);
+  g_autoptr(HearthUser) mei = make_user ("u2", "Mei", NULL);
+  GListModel *typing = hearth_chat_get_typing_users (chat);
+  ItemsChanged changes = { 0, };
+  g_autoptr(HearthUser) item = NULL;
+
+  g_assert_true (g_list_model_get_item_type (typing) == HEARTH_TYPE_USER);
+  g_signal_connect (typing, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  g_assert_true (hearth_chat_add_typing_user (chat, raj));
+  g_assert_false (hearth_chat_add_typing_user (chat, raj_again));
+  g_assert_true (hearth_chat_add_typing_user (chat, mei));
+  g_assert_cmpuint (g_list_model_get_n_items (typing), ==, 2);
+  g_assert_cmpuint (changes.n_calls, ==, 2);
+  item = g_list_model_get_item (typing, 1);
+  g_assert_true (item == mei);
+
+  g_assert_true (hearth_chat_remove_typing_user (chat, "u1"));
+  g_assert_false (hearth_chat_remove_typing_user (chat, "u1"));
+  g_assert_cmpuint (g_list_model_get_n_items (typing), ==, 1);
+  g_assert_cmpuint (changes.n_calls, ==, 3);
+
+  hearth_chat_clear_typing_users (chat);
+  g_assert_cmpuint (g_list_model_get_n_items (typing), ==, 0);
+  g_assert_cmpuint (changes.n_calls, ==, 4);
+  /* Clearing an empty set says nothing. */
+  hearth_chat_clear_typing_users (chat);
+  g_assert_cmpuint (changes.n_calls, ==, 4);
+
+  g_signal_handlers_disconnect_by_data (typing, &changes);
+  g_clear_object (&item);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+  g_assert_finalize_object (g_steal_pointer (&raj));
+  g_assert_finalize_object (g_steal_pointer (&mei));
+}
+
+/* HearthReward */
+
+static void
+test_reward_properties (void)
+{
+  g_autoptr(HearthReward) reward = hearth_reward_new ("r1");
+  g_autoptr(GDateTime) expires = make_time ("2026-02-01T00:00:00Z");
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GDateTime) expires_out = NULL;
+  gint64 remaining;
+  gboolean is_expired, consumed;
+
+  g_assert_cmpstr (hearth_reward_get_id (reward), ==, "r1");
+  g_assert_null (hearth_reward_get_title (reward));
+  g_assert_null (hearth_reward_get_description (reward));
+  g_assert_cmpint (hearth_reward_get_remaining (reward), ==, -1);
+  g_assert_false (hearth_reward_get_is_expired (reward));
+  g_assert_null (hearth_reward_get_expires_at (reward));
+  g_assert_false (hearth_reward_get_is_consumed_by_you (reward));
+
+  g_object_set (reward,
+                "title", "Free coffee",
+                "description", "One cup",
+                "remaining", (gint64) 5,
+                "is-expired", TRUE,
+                "expires-at", expires,
+                "is-consumed-by-you", TRUE,
+                NULL);
+
+  g_object_get (reward,
+                "id", &id,
+                "title", &title,
+                "description", &description,
+                "remaining", &remaining,
+                "is-expired", &is_expired,
+                "expires-at", &expires_out,
+                "is-consumed-by-you", &consumed,
+                NULL);
+  g_assert_cmpstr (id, ==, "r1");
+  g_assert_cmpstr (title, ==, "Free coffee");
+  g_assert_cmpstr (description, ==, "One cup");
+  g_assert_cmpint (remaining, ==, 5);
+  g_assert_true (is_expired);
+  g_assert_true (g_date_time_equal (expires_out, expires));
+  g_assert_true (consumed);
+
+  hearth_reward_set_remaining (reward, 0);
+  g_assert_cmpint (hearth_reward_get_remaining (reward), ==, 0);
+  hearth_reward_set_remaining (reward, -7);
+  g_assert_cmpint (hearth_reward_get_remaining (reward), ==, -1);
+  hearth_reward_set_expires_at (reward, NULL);
+  g_assert_null (hearth_reward_get_expires_at (reward));
+
+  g_assert_finalize_object (g_steal_pointer (&reward));
+}
+
+static void
+test_reward_notify (void)
+{
+  g_autoptr(HearthReward) reward = hearth_reward_new ("r1");
+  g_autoptr(GDateTime) expires = make_time ("2026-02-01T00:00:00Z");
+  g_autoptr(GDateTime) expires_copy = make_time ("2026-02-01T00:00:00Z");
+  NotifyLog *log = notify_log_new (reward);
+
+  hearth_reward_set_title (reward, "T");
+  hearth_reward_set_title (reward, "T");
+  hearth_reward_set_description (reward, "D");
+  hearth_reward_set_description (reward, "D");
+  hearth_reward_set_remaining (reward, 2);
+  hearth_reward_set_remaining (reward, 2);
+  hearth_reward_set_is_expired (reward, TRUE);
+  hearth_reward_set_is_expired (reward, 7);
+  hearth_reward_set_expires_at (reward, expires);
+  hearth_reward_set_expires_at (reward, expires_copy);
+  hearth_reward_set_is_consumed_by_you (reward, TRUE);
+  hearth_reward_set_is_consumed_by_you (reward, TRUE);
+
+  g_assert_cmpuint (notify_log_count (log, "title"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "description"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "remaining"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "is-expired"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "expires-at"), ==, 1);
+  g_assert_cmpuint (notify_log_count (log, "is-consumed-by-you"), ==, 1);
+  g_assert_cmpuint (log->total, ==, 6);
+
+  hearth_reward_set_remaining (reward, 1);
+  hearth_reward_set_expires_at (reward, NULL);
+  hearth_reward_set_expires_at (reward, NULL);
+  g_assert_cmpuint (notify_log_count (log, "remaining"), ==, 2);
+  g_assert_cmpuint (notify_log_count (log, "expires-at"), ==, 2);
+
+  notify_log_free (log, reward);
+  g_assert_finalize_object (g_steal_pointer (&reward));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +1216,14 @@ main (int   argc,
   g_test_add_data_func ("/Hearth/Models/score-mindfulness-actions", GINT_TO_POINTER (FALSE),
                         test_score_actions);
   g_test_add_func ("/Hearth/Models/score-actions-invalid", test_score_actions_invalid);
+  g_test_add_func ("/Hearth/Models/chat-properties", test_chat_properties);
+  g_test_add_func ("/Hearth/Models/chat-notify", test_chat_notify);
+  g_test_add_func ("/Hearth/Models/chat-title", test_chat_title);
+  g_test_add_func ("/Hearth/Models/chat-participants", test_chat_participants);
+  g_test_add_func ("/Hearth/Models/chat-read-receipts", test_chat_read_receipts);
+  g_test_add_func ("/Hearth/Models/chat-typing", test_chat_typing);
+  g_test_add_func ("/Hearth/Models/reward-properties", test_reward_properties);
+  g_test_add_func ("/Hearth/Models/reward-notify", test_reward_notify);
 
   return g_test_run ();
 }

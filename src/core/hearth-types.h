@@ -11,7 +11,17 @@
 
 G_BEGIN_DECLS
 
+typedef struct _HearthApi          HearthApi;
+typedef struct _HearthChat         HearthChat;
+typedef struct _HearthChatList     HearthChatList;
 typedef struct _HearthConnection   HearthConnection;
+typedef struct _HearthDatabase     HearthDatabase;
+typedef struct _HearthDbBatch      HearthDbBatch;
+typedef struct _HearthMessageList  HearthMessageList;
+typedef struct _HearthOutbox       HearthOutbox;
+typedef struct _HearthReward       HearthReward;
+typedef struct _HearthSession      HearthSession;
+typedef struct _HearthStore        HearthStore;
 typedef struct _HearthEvent        HearthEvent;
 typedef struct _HearthEventBus     HearthEventBus;
 typedef struct _HearthFrame        HearthFrame;

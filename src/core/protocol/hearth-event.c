@@ -9,14 +9,13 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "hearth-event.h"
 #include "hearth-json.h"
 #include "hearth-message.h"
+#include "hearth-parse.h"
 #include "hearth-score.h"
-#include "hearth-score-action.h"
 #include "hearth-user.h"
 
 /*
@@ -211,30 +210,27 @@ kind_is_emittable (HearthEventKind kind)
          kind == HEARTH_EVENT_MESSAGES_READ;
 }
 
-/* Parsing helpers.  @event is the canonical event name and @prefix the path of the object
- * being read ("message", "message.user", or NULL at the top level): both only serve to
- * name the field in error messages. */
-
-static void
-set_field_error (GError           **error,
-                 HearthEventError   code,
-                 const char        *event,
-                 const char        *prefix,
-                 const char        *member,
-                 const char        *problem)
-{
-  g_set_error (error, HEARTH_EVENT_ERROR, code, "%s: %s%s%s %s",
-               event,
-               prefix != NULL ? prefix : "",
-               prefix != NULL ? "." : "",
-               member,
-               problem);
-}
+/* Parsing goes through hearth-parse; these wrappers turn its errors into event errors named
+ * after the event: "<event>: <path> <problem>". */
 
 static gboolean
-node_is_absent (JsonNode *node)
+propagate_parse_error (GError     **error,
+                       GError      *local,
+                       const char  *event)
 {
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+  HearthEventError code;
+
+  g_assert (local != NULL);
+
+  if (g_error_matches (local, HEARTH_PARSE_ERROR, HEARTH_PARSE_ERROR_MISSING_FIELD))
+    code = HEARTH_EVENT_ERROR_MISSING_FIELD;
+  else
+    code = HEARTH_EVENT_ERROR_INVALID_FIELD;
+
+  g_set_error (error, HEARTH_EVENT_ERROR, code, "%s: %s", event, local->message);
+  g_error_free (local);
+
+  return FALSE;
 }
 
 static const char *
@@ -257,366 +253,70 @@ get_member (JsonObject *object,
   return json_object_get_member (object, member);
 }
 
-/* A non-empty string member, or NULL. */
-static const char *
-get_optional_string (JsonObject *object,
-                     const char *member)
-{
-  const char *value = hearth_json_object_get_string (object, member);
-
-  return value != NULL && value[0] != '\0' ? value : NULL;
-}
-
-/* For keys printed with "?" in the seed ("reel?", "event?"): a non-empty string under the
- * plain key wins, "key?" is the fallback. */
-static const char *
-get_optional_id (JsonObject *object,
-                 const char *member)
-{
-  g_autofree char *alt = NULL;
-  const char *value = get_optional_string (object, member);
-
-  if (value != NULL)
-    return value;
-
-  alt = g_strconcat (member, "?", NULL);
-  return get_optional_string (object, alt);
-}
-
-/* A required, non-empty id string. */
+/* A required, non-empty id string at the top level of the data. */
 static const char *
 get_required_id (JsonObject  *object,
                  const char  *event,
-                 const char  *prefix,
                  const char  *member,
                  GError     **error)
 {
-  JsonNode *node = get_member (object, member);
-  const char *value;
+  GError *local = NULL;
+  const char *value = hearth_parse_get_required_id (object, NULL, member, &local);
 
-  if (node_is_absent (node))
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, prefix, member,
-                       "is missing");
-      return NULL;
-    }
-
-  value = node_get_string (node);
   if (value == NULL)
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_INVALID_FIELD, event, prefix, member,
-                       "is not a string");
-      return NULL;
-    }
-
-  if (value[0] == '\0')
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, prefix, member, "is empty");
-      return NULL;
-    }
+    propagate_parse_error (error, local, event);
 
   return value;
 }
 
-static GDateTime *
-parse_time (const char *text)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) parsed = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return NULL;
-
-  parsed = g_date_time_new_from_iso8601 (text, utc);
-  if (parsed == NULL)
-    return NULL;
-
-  return g_date_time_to_utc (parsed);
-}
-
-/* A required ISO 8601 time. */
+/* A required ISO 8601 time at the top level of the data. */
 static GDateTime *
 get_required_time (JsonObject  *object,
                    const char  *event,
-                   const char  *prefix,
                    const char  *member,
                    GError     **error)
 {
-  JsonNode *node = get_member (object, member);
-  const char *text;
-  GDateTime *time;
+  GError *local = NULL;
+  GDateTime *value = hearth_parse_get_required_time (object, NULL, member, &local);
 
-  if (node_is_absent (node))
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, prefix, member,
-                       "is missing");
-      return NULL;
-    }
+  if (value == NULL)
+    propagate_parse_error (error, local, event);
 
-  text = node_get_string (node);
-  if (text == NULL)
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_INVALID_FIELD, event, prefix, member,
-                       "is not a string");
-      return NULL;
-    }
-
-  if (text[0] == '\0')
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, prefix, member, "is empty");
-      return NULL;
-    }
-
-  time = parse_time (text);
-  if (time == NULL)
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_INVALID_FIELD, event, prefix, member,
-                       "is not an ISO 8601 time");
-      return NULL;
-    }
-
-  return time;
+  return value;
 }
 
-/* Conversions that never overflow (a float-to-int overflow is undefined behaviour). */
-static int
-number_to_int (double value)
-{
-  if (isnan (value))
-    return 0;
-  if (value >= (double) G_MAXINT)
-    return G_MAXINT;
-  if (value <= (double) G_MININT)
-    return G_MININT;
-  return (int) value;
-}
-
-static gint64
-number_to_int64 (double value)
-{
-  /* 2^63 is exactly representable; G_MAXINT64 is not. */
-  if (isnan (value))
-    return 0;
-  if (value >= 9223372036854775808.0)
-    return G_MAXINT64;
-  if (value <= -9223372036854775808.0)
-    return G_MININT64;
-  return (gint64) value;
-}
-
-static double
-get_number_or (JsonObject *object,
-               const char *member,
-               double      fallback)
-{
-  double value;
-
-  if (object != NULL && hearth_json_object_get_number (object, member, &value))
-    return value;
-
-  return fallback;
-}
-
-static gboolean
-get_bool_or (JsonObject *object,
-             const char *member,
-             gboolean    fallback)
-{
-  gboolean value;
-
-  if (object != NULL && hearth_json_object_get_bool (object, member, &value))
-    return value;
-
-  return fallback;
-}
-
-/* A user given as an object {_id, name, username, photo, lastSeen?} or as an id string. */
+/* The user under @member: an object or an id string. @error may be NULL (optional users). */
 static HearthUser *
-parse_user (JsonNode    *node,
+parse_user (JsonObject  *data,
             const char  *event,
-            const char  *prefix,
             const char  *member,
             GError     **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(HearthUser) user = NULL;
-  g_autoptr(GDateTime) last_seen = NULL;
-  JsonObject *object;
-  const char *id;
+  GError *local = NULL;
+  HearthUser *user = hearth_parse_user (get_member (data, member), member, &local);
 
-  if (node_is_absent (node))
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, prefix, member,
-                       "is missing");
-      return NULL;
-    }
+  if (user == NULL)
+    propagate_parse_error (error, local, event);
 
-  if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      id = node_get_string (node);
-      if (id == NULL)
-        {
-          set_field_error (error, HEARTH_EVENT_ERROR_INVALID_FIELD, event, prefix, member,
-                           "is neither an id nor an object");
-          return NULL;
-        }
-      if (id[0] == '\0')
-        {
-          set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, prefix, member,
-                           "is empty");
-          return NULL;
-        }
-      return hearth_user_new (id);
-    }
-
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (object == NULL)
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_INVALID_FIELD, event, prefix, member,
-                       "is neither an id nor an object");
-      return NULL;
-    }
-
-  path = prefix != NULL ? g_strconcat (prefix, ".", member, NULL) : g_strdup (member);
-  id = get_required_id (object, event, path, "_id", error);
-  if (id == NULL)
-    return NULL;
-
-  user = hearth_user_new (id);
-  hearth_user_set_name (user, hearth_json_object_get_string (object, "name"));
-  hearth_user_set_username (user, hearth_json_object_get_string (object, "username"));
-  hearth_user_set_photo (user, get_optional_string (object, "photo"));
-
-  last_seen = parse_time (hearth_json_object_get_string (object, "lastSeen"));
-  if (last_seen != NULL)
-    hearth_user_set_last_seen (user, last_seen);
-
-  return g_steal_pointer (&user);
+  return user;
 }
 
-/* A message object. @default_chat is used when the message has no "chat" of its own. */
+/* The message under @member. @default_chat is used when it has no "chat" of its own. */
 static HearthMessage *
-parse_message (JsonNode    *node,
+parse_message (JsonObject  *data,
                const char  *event,
                const char  *member,
                const char  *default_chat,
                GError     **error)
 {
-  g_autoptr(HearthMessage) message = NULL;
-  g_autoptr(GDateTime) at = NULL;
-  JsonObject *object;
-  JsonNode *user_node;
-  const char *id;
-  const char *chat;
-  const char *content;
+  GError *local = NULL;
+  HearthMessage *message = hearth_parse_message (get_member (data, member), member,
+                                                 default_chat, &local);
 
-  if (node_is_absent (node))
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_MISSING_FIELD, event, NULL, member, "is missing");
-      return NULL;
-    }
+  if (message == NULL)
+    propagate_parse_error (error, local, event);
 
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (object == NULL)
-    {
-      set_field_error (error, HEARTH_EVENT_ERROR_INVALID_FIELD, event, NULL, member,
-                       "is not an object");
-      return NULL;
-    }
-
-  if (!(id = get_required_id (object, event, member, "_id", error)))
-    return NULL;
-
-  if (default_chat != NULL && node_is_absent (get_member (object, "chat")))
-    chat = default_chat;
-  else if (!(chat = get_required_id (object, event, member, "chat", error)))
-    return NULL;
-
-  message = hearth_message_new (id, chat);
-
-  /* The sender: an object (full user) or an id string (only the id is known). */
-  user_node = get_member (object, "user");
-  if (!node_is_absent (user_node) && JSON_NODE_HOLDS_VALUE (user_node))
-    {
-      const char *sender_id = get_required_id (object, event, member, "user", error);
-
-      if (sender_id == NULL)
-        return NULL;
-      hearth_message_set_sender_id (message, sender_id);
-    }
-  else
-    {
-      g_autoptr(HearthUser) sender = parse_user (user_node, event, member, "user", error);
-
-      if (sender == NULL)
-        return NULL;
-      hearth_message_set_sender (message, sender);
-    }
-
-  if (!(at = get_required_time (object, event, member, "at", error)))
-    return NULL;
-  hearth_message_set_at (message, at);
-
-  content = hearth_json_object_get_string (object, "content");
-  hearth_message_set_content (message, content != NULL ? content : "");
-
-  hearth_message_set_reel (message, get_optional_id (object, "reel"));
-
-  hearth_message_set_client_id (message, get_optional_string (object, "clientId"));
-  hearth_message_set_state (message, HEARTH_MESSAGE_SENT);
-
-  return g_steal_pointer (&message);
-}
-
-static HearthScoreAction *
-parse_score_action (JsonNode *node)
-{
-  g_autoptr(HearthScoreAction) action = NULL;
-  JsonObject *object;
-  const char *type;
-  const char *label;
-  double start_at;
-
-  object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (object == NULL)
-    return NULL;
-
-  if (!(type = get_optional_string (object, "type")))
-    return NULL;
-
-  action = hearth_score_action_new (type);
-
-  label = hearth_json_object_get_string (object, "label");
-  hearth_score_action_set_label (action, label != NULL ? label : "");
-  hearth_score_action_set_sub_label (action, get_optional_string (object, "subLabel"));
-  hearth_score_action_set_value (action, get_number_or (object, "value", 0.0));
-  hearth_score_action_set_completed (action, get_bool_or (object, "completed", FALSE));
-
-  /* A local hour; anything else means "no start time". */
-  start_at = get_number_or (object, "startAt", -1.0);
-  if (start_at >= 0.0 && start_at < 24.0)
-    hearth_score_action_set_start_at (action, (int) start_at);
-
-  return g_steal_pointer (&action);
-}
-
-static GPtrArray *
-parse_score_actions (JsonObject *section)
-{
-  GPtrArray *actions = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array = hearth_json_object_get_array (section, "actions");
-  guint n = array != NULL ? json_array_get_length (array) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      HearthScoreAction *action = parse_score_action (json_array_get_element (array, i));
-
-      /* An action without a type cannot be shown or matched: skip just that one. */
-      if (action != NULL)
-        g_ptr_array_add (actions, action);
-    }
-
-  return actions;
+  return message;
 }
 
 static char **
@@ -641,12 +341,13 @@ parse_chat_ids (JsonObject *data)
 static char *
 dup_server_message (JsonObject *data)
 {
-  return g_strdup (get_optional_string (data, "message"));
+  return g_strdup (hearth_parse_get_string (data, "message"));
 }
 
-/* Fills @self from @data (an object) according to self->kind. */
+/* Fills @self from @data (an object, held by @data_node) according to self->kind. */
 static gboolean
 parse_known (HearthEvent  *self,
+             JsonNode     *data_node,
              JsonObject   *data,
              GError      **error)
 {
@@ -657,73 +358,72 @@ parse_known (HearthEvent  *self,
     {
     case HEARTH_EVENT_USER_ONLINE:
     case HEARTH_EVENT_USER_OFFLINE:
-      if (!(self->user = parse_user (get_member (data, "user"), event, NULL, "user", error)))
+      if (!(self->user = parse_user (data, event, "user", error)))
         return FALSE;
       hearth_user_set_online (self->user, self->kind == HEARTH_EVENT_USER_ONLINE);
-      self->chat_id = g_strdup (get_optional_string (data, "chat"));
+      self->chat_id = g_strdup (hearth_parse_get_string (data, "chat"));
       self->chat_ids = parse_chat_ids (data);
       return TRUE;
 
     case HEARTH_EVENT_TYPING_STARTED:
     case HEARTH_EVENT_TYPING_STOPPED:
-      if (!(self->user = parse_user (get_member (data, "user"), event, NULL, "user", error)))
+      if (!(self->user = parse_user (data, event, "user", error)))
         return FALSE;
-      if (!(chat = get_required_id (data, event, NULL, "chat", error)))
+      if (!(chat = get_required_id (data, event, "chat", error)))
         return FALSE;
       self->chat_id = g_strdup (chat);
       return TRUE;
 
     case HEARTH_EVENT_MESSAGES_READ:
-      if (!(self->user = parse_user (get_member (data, "user"), event, NULL, "user", error)))
+      if (!(self->user = parse_user (data, event, "user", error)))
         return FALSE;
-      if (!(chat = get_required_id (data, event, NULL, "chat", error)))
+      if (!(chat = get_required_id (data, event, "chat", error)))
         return FALSE;
       self->chat_id = g_strdup (chat);
-      if (!(self->last_read_at = get_required_time (data, event, NULL, "lastReadAt", error)))
+      if (!(self->last_read_at = get_required_time (data, event, "lastReadAt", error)))
         return FALSE;
       /* Optional: an unusable lastMessage is dropped, the receipt still counts. */
-      self->message = parse_message (get_member (data, "lastMessage"), event, "lastMessage",
-                                     chat, NULL);
+      self->message = parse_message (data, event, "lastMessage", chat, NULL);
       return TRUE;
 
     case HEARTH_EVENT_MESSAGES_RECEIVED:
     case HEARTH_EVENT_MESSAGES_SENT:
-      if (!(self->message = parse_message (get_member (data, "message"), event, "message",
-                                           get_optional_string (data, "chat"), error)))
+      if (!(self->message = parse_message (data, event, "message",
+                                           hearth_parse_get_string (data, "chat"), error)))
         return FALSE;
       self->chat_id = g_strdup (hearth_message_get_chat_id (self->message));
       g_set_object (&self->user, hearth_message_get_sender (self->message));
       return TRUE;
 
     case HEARTH_EVENT_CHAT_CREATED:
-      if (!(chat = get_required_id (data, event, NULL, "chat", error)))
+      if (!(chat = get_required_id (data, event, "chat", error)))
         return FALSE;
       self->chat_id = g_strdup (chat);
       return TRUE;
 
     case HEARTH_EVENT_CHAT_JOINED:
-      if (!(chat = get_required_id (data, event, NULL, "chat", error)))
+      if (!(chat = get_required_id (data, event, "chat", error)))
         return FALSE;
       self->chat_id = g_strdup (chat);
       /* Optional: "admin", else "admin?"; an unusable one is dropped. */
-      if (!(self->admin = parse_user (get_member (data, "admin"), event, NULL, "admin", NULL)))
-        self->admin = parse_user (get_member (data, "admin?"), event, NULL, "admin?", NULL);
+      if (!(self->admin = parse_user (data, event, "admin", NULL)))
+        self->admin = parse_user (data, event, "admin?", NULL);
       return TRUE;
 
     case HEARTH_EVENT_CHAT_PARTICIPANT_REMOVED:
-      if (!(chat = get_required_id (data, event, NULL, "chat", error)))
+      if (!(chat = get_required_id (data, event, "chat", error)))
         return FALSE;
       self->chat_id = g_strdup (chat);
-      if (!(self->user = parse_user (get_member (data, "user"), event, NULL, "user", error)))
+      if (!(self->user = parse_user (data, event, "user", error)))
         return FALSE;
       return TRUE;
 
     case HEARTH_EVENT_CHAT_DELETED:
-      if (!(chat = get_required_id (data, event, NULL, "chat", error)))
+      if (!(chat = get_required_id (data, event, "chat", error)))
         return FALSE;
       self->chat_id = g_strdup (chat);
-      self->user = parse_user (get_member (data, "user"), event, NULL, "user", NULL);
-      self->event_ref = g_strdup (get_optional_id (data, "event"));
+      self->user = parse_user (data, event, "user", NULL);
+      self->event_ref = g_strdup (hearth_parse_get_optional_id (data, "event"));
       return TRUE;
 
     case HEARTH_EVENT_REWARD_CONSUMED:
@@ -731,47 +431,23 @@ parse_known (HearthEvent  *self,
         const char *reward;
         double remaining;
 
-        if (!(reward = get_required_id (data, event, NULL, "reward", error)))
+        if (!(reward = get_required_id (data, event, "reward", error)))
           return FALSE;
         self->reward_id = g_strdup (reward);
         if (hearth_json_object_get_number (data, "remaining", &remaining))
-          self->remaining = number_to_int64 (remaining);
-        self->is_expired = get_bool_or (data, "isExpired", FALSE);
-        self->is_consumed_by_you = get_bool_or (data, "isConsumedByYou", FALSE);
+          self->remaining = hearth_parse_number_to_int64 (remaining);
+        self->is_expired = hearth_parse_get_bool_or (data, "isExpired", FALSE);
+        self->is_consumed_by_you = hearth_parse_get_bool_or (data, "isConsumedByYou", FALSE);
         return TRUE;
       }
 
     case HEARTH_EVENT_SCORE_UPDATED:
       {
-        g_autoptr(GDateTime) date = NULL;
-        g_autoptr(GPtrArray) social_actions = NULL;
-        g_autoptr(GPtrArray) mindfulness_actions = NULL;
-        JsonObject *social = hearth_json_object_get_object (data, "social");
-        JsonObject *mindfulness = hearth_json_object_get_object (data, "mindfulness");
-        const char *day;
+        GError *local = NULL;
 
-        if (!(date = get_required_time (data, event, NULL, "date", error)))
-          return FALSE;
-
-        self->score = hearth_score_new (date);
-
-        /* "day" sits in "social" in the seed; accept it at any of the three places. */
-        if (!(day = get_optional_string (data, "day")) &&
-            !(day = get_optional_string (social, "day")))
-          day = get_optional_string (mindfulness, "day");
-        hearth_score_set_day (self->score, day);
-
-        hearth_score_set_reels_seen (self->score,
-                                     number_to_int (get_number_or (data, "reelsSeen", 0.0)));
-        hearth_score_set_total_score (self->score, get_number_or (data, "totalScore", 0.0));
-        hearth_score_set_social_score (self->score, get_number_or (social, "score", 0.0));
-        hearth_score_set_mindfulness_score (self->score,
-                                            get_number_or (mindfulness, "score", 0.0));
-
-        social_actions = parse_score_actions (social);
-        mindfulness_actions = parse_score_actions (mindfulness);
-        hearth_score_set_social_actions (self->score, social_actions);
-        hearth_score_set_mindfulness_actions (self->score, mindfulness_actions);
+        /* "": the score is the data itself, its fields are named without a prefix. */
+        if (!(self->score = hearth_parse_score (data_node, "", &local)))
+          return propagate_parse_error (error, local, event);
         return TRUE;
       }
 
@@ -867,7 +543,7 @@ hearth_event_new_from_json (const char  *name,
       return NULL;
     }
 
-  if (!parse_known (self, object, error))
+  if (!parse_known (self, data, object, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -932,7 +608,7 @@ hearth_event_new_from_client_json (const char  *name,
       return NULL;
     }
 
-  if (!(chat = get_required_id (object, self->name, NULL, "chat", error)))
+  if (!(chat = get_required_id (object, self->name, "chat", error)))
     return NULL;
   self->chat_id = g_strdup (chat);
 
