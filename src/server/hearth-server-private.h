@@ -139,6 +139,7 @@ struct _HearthServer
   guint               ping_timeout;
   guint               port;
   gboolean            stalled;
+  guint               fail_after_store; /* REST POSTs left to leave unanswered */
 
   GPtrArray          *clients;         /* HearthServerClient (owned) */
   GHashTable         *sessions;        /* pid -> HearthServerSession (owned) */

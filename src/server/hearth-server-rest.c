@@ -408,6 +408,19 @@ handle_post_message (Request *req)
                                          reel != NULL && *reel != '\0' ? reel : NULL,
                                          client_id, &created);
 
+  if (req->self->fail_after_store > 0)
+    {
+      g_autoptr(GIOStream) stream = NULL;
+
+      /* Test hook: the message is stored, the answer never comes: the connection is taken
+       * from libsoup and closed. */
+      req->self->fail_after_store--;
+      stream = soup_server_message_steal_connection (req->msg);
+      if (stream != NULL)
+        g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
+
   reply = _hearth_server_message_to_json (req->self, message, TRUE);
   reply_json (req, created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, reply);
 }

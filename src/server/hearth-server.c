@@ -399,6 +399,15 @@ hearth_server_set_stalled (HearthServer *self,
   _hearth_server_stall_changed (self);
 }
 
+void
+hearth_server_set_fail_after_store (HearthServer *self,
+                                    guint         n)
+{
+  g_return_if_fail (HEARTH_IS_SERVER (self));
+
+  self->fail_after_store = n;
+}
+
 guint
 hearth_server_count_connections (HearthServer *self,
                                  const char   *user_id)

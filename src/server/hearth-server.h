@@ -107,9 +107,20 @@ guint         hearth_server_drop_connections (HearthServer   *self,
  * open packet to connections that were accepted meanwhile and restarts the pings. */
 void          hearth_server_set_stalled      (HearthServer   *self,
                                               gboolean        stalled);
+/* The next @n REST message POSTs that pass validation are handled as usual (stored,
+ * broadcast, "message-posted") but get no answer: their HTTP connection is closed instead,
+ * as if the server died right after storing them. */
+void          hearth_server_set_fail_after_store (HearthServer *self,
+                                                  guint         n);
 /* Number of live WebSocket connections of @user_id (NULL: all). */
 guint         hearth_server_count_connections (HearthServer  *self,
                                               const char     *user_id);
+/* Benchmarks (hearth-server --flood N, hearth-server-flood.c): every connection that becomes
+ * live from now on receives @n_events messages-received events in a chat of its user, as fast
+ * as its socket takes them, then one "bench-done" event {"count": N}. 0 turns it off.
+ * Call after listen(): it also stops offering permessage-deflate (socket.io does not). */
+void          hearth_server_set_flood        (HearthServer   *self,
+                                              guint           n_events);
 
 /* Seed lookups. */
 /* The user id of @username, or NULL. */

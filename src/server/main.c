@@ -56,6 +56,7 @@ main (int   argc,
   int port = 0;
   int ping_interval = 25000;
   int ping_timeout = 20000;
+  int flood = 0;
   gboolean tokens_by_id = FALSE;
   guint sigint_id, sigterm_id;
   const GOptionEntry entries[] = {
@@ -70,6 +71,9 @@ main (int   argc,
       "Socket.IO ping timeout in ms (default 20000)", "MS" },
     { "print-tokens-by-id", 0, 0, G_OPTION_ARG_NONE, &tokens_by_id,
       "Name users by id instead of username in the token lines (for tests)", NULL },
+    { "flood", 0, 0, G_OPTION_ARG_INT, &flood,
+      "Benchmark: send N messages-received events to every connection, then \"bench-done\"",
+      "N" },
     { NULL }
   };
 
@@ -102,6 +106,12 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  if (flood < 0)
+    {
+      g_printerr ("hearth-server: --flood must not be negative\n");
+      return EXIT_FAILURE;
+    }
+
   server = hearth_server_new ();
 
   if (seed != NULL ? !hearth_server_load_seed_file (server, seed, &error)
@@ -119,6 +129,9 @@ main (int   argc,
       g_printerr ("hearth-server: %s\n", error->message);
       return EXIT_FAILURE;
     }
+
+  if (flood > 0)
+    hearth_server_set_flood (server, flood);
 
   /* Tests spawn this binary and wait for exactly this line. */
   url = hearth_server_dup_url (server);
