@@ -1739,11 +1739,13 @@ assert_open_fails_untouched (const char *path,
 static void
 test_migration_newer (void)
 {
-  g_autofree char *path = temp_db_path ("v3.db");
+  g_autofree char *path = temp_db_path ("future.db");
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE future (x); PRAGMA user_version = %d;",
+                                          HEARTH_DATABASE_SCHEMA_VERSION + 1);
 
-  exec_sql (path, "CREATE TABLE future (x); PRAGMA user_version = 3;");
+  exec_sql (path, sql);
   assert_open_fails_untouched (path, HEARTH_DATABASE_ERROR_CORRUPT);
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, HEARTH_DATABASE_SCHEMA_VERSION + 1);
 }
 
 static void

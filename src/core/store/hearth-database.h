@@ -28,7 +28,7 @@ typedef enum
 GQuark          hearth_database_error_quark   (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HEARTH_DATABASE_SCHEMA_VERSION 2
+#define HEARTH_DATABASE_SCHEMA_VERSION 3
 
 /*
  * HearthDbBatch: a list of writes, applied in ONE transaction on the worker thread, in the

@@ -311,6 +311,22 @@ apply_message (HearthDbWorker      *worker,
   if (seq != 0)
     sqlite3_bind_int64 (stmt, 9, seq);
 
+  if (!_hearth_db_run (worker, stmt, error))
+    return FALSE;
+
+  if (seq != 0)
+    return TRUE;
+
+  /* Schema v3: the full-text index of a new message (see hearth-db-schema.c). */
+  stmt = _hearth_db_prepare (worker,
+                             "INSERT INTO messages_fts (rowid, content) VALUES (?1, ?2)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (worker->db));
+  _hearth_db_bind_text (stmt, 2, row->content != NULL ? row->content : "");
+
   return _hearth_db_run (worker, stmt, error);
 }
 

@@ -130,10 +130,21 @@ static const char schema_v2[] =
   "END;\n"
   "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');\n";
 
+/*
+ * Version 3: new messages enter the full-text index from hearth-db-apply.c (a statement of
+ * its own) instead of a trigger. A trigger runs inside a statement savepoint, and FTS5 flushes
+ * its pending terms to disk at every savepoint: one index segment per message, which made
+ * inserts several times slower than the rest of the write. Deletes and edits keep their
+ * triggers (they are rare).
+ */
+static const char schema_v3[] =
+  "DROP TRIGGER messages_fts_insert;\n";
+
 static const char * const schema_steps[] = {
   NULL,
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == HEARTH_DATABASE_SCHEMA_VERSION + 1);
