@@ -1736,6 +1736,53 @@ assert_open_fails_untouched (const char *path,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+/* From version 2: the FTS insert trigger goes, and every message stays indexed exactly once. */
+static void
+test_migration_v2 (void)
+{
+  g_autofree char *fixture = load_fixture ("schema-v2.sql");
+  g_autofree char *path = temp_db_path ("v2.db");
+  g_autoptr(HearthDatabase) db = NULL;
+  g_autoptr(HearthDbBatch) batch = hearth_db_batch_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) drafts = NULL;
+  g_autoptr(HearthMessage) fresh = NULL;
+
+  exec_sql (path, fixture);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema "
+                                    "WHERE name = 'messages_fts_insert'"), ==, 1);
+
+  db = open_db (path);
+  g_assert_cmpint (hearth_database_get_schema_version (db), ==, HEARTH_DATABASE_SCHEMA_VERSION);
+
+  /* Rows of both earlier versions are found. */
+  found = db_search (db, NULL, "pancake", 10);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = db_search (db, "c-group", "marmalade", 10);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (hearth_message_get_id (g_ptr_array_index (found, 0)), ==, "m-v2");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  drafts = db_load_drafts (db);
+  g_assert_cmpstr (g_hash_table_lookup (drafts, "c-direct"), ==, "half-written reply");
+
+  /* A new message is indexed once (not by a leftover trigger as well). */
+  fresh = make_message ("m-v3", NULL, "c-group", "u-mei", "Marmalade again next week", 700,
+                        HEARTH_MESSAGE_SENT);
+  hearth_db_batch_put_message (batch, fresh);
+  db_write_ok (db, batch);
+  found = db_search (db, "c-group", "marmalade", 10);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_strcmp0 (hearth_message_get_id (g_ptr_array_index (found, 0)), "m-v3") == 0 ||
+                 g_strcmp0 (hearth_message_get_id (g_ptr_array_index (found, 1)), "m-v3") == 0);
+
+  hearth_database_close (db);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema "
+                                    "WHERE name = 'messages_fts_insert'"), ==, 0);
+  exec_sql (path, "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+}
+
 static void
 test_migration_newer (void)
 {
@@ -2243,6 +2290,7 @@ main (int   argc,
   g_test_add_func ("/Hearth/Database/wipe", test_wipe);
   g_test_add_func ("/Hearth/Database/migration/empty", test_migration_empty);
   g_test_add_func ("/Hearth/Database/migration/v1", test_migration_v1);
+  g_test_add_func ("/Hearth/Database/migration/v2", test_migration_v2);
   g_test_add_func ("/Hearth/Database/migration/newer", test_migration_newer);
   g_test_add_func ("/Hearth/Database/corrupt", test_corrupt);
   g_test_add_func ("/Hearth/Database/open-fails", test_open_fails);
