@@ -1740,7 +1740,8 @@ assert_open_fails_untouched (const char *path,
 static void
 test_migration_v2 (void)
 {
-  g_autofree char *fixture = load_fixture ("schema-v2.sql");
+  g_autofree char *fixture = load_fixture ("schema-v1.sql");
+  g_autofree char *rows = load_fixture ("schema-v2-rows.sql");
   g_autofree char *path = temp_db_path ("v2.db");
   g_autoptr(HearthDatabase) db = NULL;
   g_autoptr(HearthDbBatch) batch = hearth_db_batch_new ();
@@ -1748,7 +1749,10 @@ test_migration_v2 (void)
   g_autoptr(GHashTable) drafts = NULL;
   g_autoptr(HearthMessage) fresh = NULL;
 
+  /* The database as version 2 left it: the v1 fixture, step 2 as released, then rows. */
   exec_sql (path, fixture);
+  exec_sql (path, _hearth_db_schema_get_step (2));
+  exec_sql (path, rows);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema "
                                     "WHERE name = 'messages_fts_insert'"), ==, 1);
