@@ -28,4 +28,25 @@ hearth_set_str (char       **dest,
   return TRUE;
 }
 
+/*
+ * hearth_backoff_ms:
+ * An exponential backoff with jitter: @base_ms doubled @doublings times, capped at @max_ms,
+ * then spread by ±50 % so that clients that lost a server together do not all come back at
+ * the same instant. At least 1 ms.
+ */
+static inline guint
+hearth_backoff_ms (guint base_ms,
+                   guint max_ms,
+                   guint doublings)
+{
+  double delay = base_ms;
+
+  for (guint i = 0; i < doublings && delay < max_ms; i++)
+    delay *= 2;
+  delay = MIN (delay, (double) max_ms);
+  delay *= g_random_double_range (0.5, 1.5);
+
+  return (guint) MAX (delay, 1.0);
+}
+
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "hearth-utils.h"
+
 #include <string.h>
 
 #include <libsoup/soup.h>
@@ -166,21 +168,6 @@ reconnect_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static guint
-next_delay_ms (HearthConnection *self)
-{
-  double delay = self->reconnect_base_ms;
-
-  for (guint i = 0; i < self->failures && delay < self->reconnect_max_ms; i++)
-    delay *= 2;
-  delay = MIN (delay, (double) self->reconnect_max_ms);
-
-  /* ±50 % jitter so that a server restart is not met by every client at the same instant. */
-  delay *= g_random_double_range (0.5, 1.5);
-
-  return (guint) MAX (delay, 1.0);
-}
-
 /* The link failed or was lost: take @error as the reason and try again after a backoff. */
 void
 _hearth_connection_schedule_reconnect (HearthConnection *self,
@@ -197,7 +184,7 @@ _hearth_connection_schedule_reconnect (HearthConnection *self,
   teardown_link (self, FALSE);
   set_error (self, error);
 
-  delay = next_delay_ms (self);
+  delay = hearth_backoff_ms (self->reconnect_base_ms, self->reconnect_max_ms, self->failures);
   self->failures++;
 
   g_debug ("%s: reconnecting in %u ms (%s)", self->url, delay,

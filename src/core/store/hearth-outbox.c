@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "hearth-utils.h"
+
 #include "hearth-api.h"
 #include "hearth-database.h"
 #include "hearth-message.h"
@@ -269,21 +271,16 @@ post_data_free (PostData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PostData, post_data_free)
 
+/* The first retry waits the base delay; each further failure doubles it. The jitter may not
+ * take it past the maximum. */
 static guint
 outbox_backoff_ms (HearthOutbox *self,
                    guint         failures)
 {
-  double delay = MAX (self->backoff_base_ms, 1);
+  guint delay = hearth_backoff_ms (MAX (self->backoff_base_ms, 1), self->backoff_max_ms,
+                                   failures > 0 ? failures - 1 : 0);
 
-  for (guint i = 1; i < failures && delay < self->backoff_max_ms; i++)
-    delay *= 2;
-  delay = MIN (delay, (double) self->backoff_max_ms);
-
-  /* ±50 %: clients that lost the server together do not all come back at once. */
-  delay *= g_random_double_range (0.5, 1.5);
-  delay = MIN (delay, (double) self->backoff_max_ms);
-
-  return (guint) MAX (delay, 1.0);
+  return MAX (MIN (delay, self->backoff_max_ms), 1);
 }
 
 static gboolean
