@@ -1337,6 +1337,366 @@ test_act_as_user (Fixture       *f,
   g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
 }
 
+/* The next frame of @ws must be event @name; it parses as a HearthEvent. */
+static HearthFrame *
+expect_event (WsClient   *ws,
+              guint       index,
+              const char *name)
+{
+  HearthFrame *frame = decode (HEARTH_FRAMING_ENVELOPE, ws_frame (ws, index),
+                               HEARTH_CODEC_FLAGS_NONE);
+  g_autoptr(HearthEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (hearth_frame_get_event_name (frame), ==, name);
+  event = hearth_event_new_from_json (name, hearth_frame_get_data (frame), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (event);
+
+  return frame;
+}
+
+static JsonObject *
+frame_data (HearthFrame *frame)
+{
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (hearth_frame_get_data (frame)));
+
+  return json_node_get_object (hearth_frame_get_data (frame));
+}
+
+/* Nothing more arrives on @ws than @n frames (after the others had time to). */
+static void
+assert_frames (WsClient *ws,
+               guint     n)
+{
+  hearth_test_spin (50);
+  g_assert_cmpuint (ws->n_frames, ==, n);
+}
+
+static void
+test_presence (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *tom = hearth_server_find_user (f->server, "tom");
+  const char *sam = hearth_server_find_user (f->server, "sam");
+  g_autoptr(WsClient) me = ws_connect (f, "/ws", f->token, NULL);
+  g_autoptr(WsClient) raj = ws_connect (f, "/ws", hearth_server_get_token (f->server, f->raj),
+                                        NULL);
+  g_autoptr(WsClient) sam_ws = ws_connect (f, "/ws", hearth_server_get_token (f->server, sam),
+                                           NULL);
+  g_autoptr(HearthFrame) online = NULL;
+  g_autoptr(HearthFrame) for_raj = NULL;
+  g_autoptr(HearthFrame) offline = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *chats;
+
+  /* Tom shares the hike and the trio with me, the hike and a direct chat with Raj. */
+  g_assert_true (hearth_server_set_online (f->server, tom, TRUE, &error));
+  g_assert_no_error (error);
+  online = expect_event (me, 0, "user-online");
+  g_assert_cmpstr (member_string (json_object_get_member (frame_data (online), "user"), "_id"),
+                   ==, tom);
+  chats = json_object_get_array_member (frame_data (online), "chats");
+  g_assert_cmpuint (json_array_get_length (chats), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (chats, 0), ==, CHAT_HIKE);
+  g_assert_cmpstr (json_array_get_string_element (chats, 1), ==, CHAT_TRIO);
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (online), "chat"), ==, CHAT_HIKE);
+
+  for_raj = expect_event (raj, 0, "user-online");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (for_raj), "chat"), ==,
+                   CHAT_RAJ_TOM);
+
+  g_assert_true (hearth_server_set_online (f->server, tom, FALSE, &error));
+  offline = expect_event (me, 1, "user-offline");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (offline), "chat"), ==, CHAT_HIKE);
+
+  /* Sam shares no chat with anyone: nobody is told, and he hears of nobody (he only got
+   * verification-required on connecting). */
+  g_assert_true (hearth_server_set_online (f->server, sam, TRUE, &error));
+  assert_frames (me, 2);
+  assert_frames (sam_ws, 1);
+  g_clear_pointer (&online, hearth_frame_unref);
+  online = expect_event (sam_ws, 0, "verification-required");
+
+  g_assert_false (hearth_server_set_online (f->server, UNKNOWN_ID, TRUE, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND);
+}
+
+static void
+test_chat_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *ana = hearth_server_find_user (f->server, "ana");
+  const char *mei = hearth_server_find_user (f->server, "mei");
+  const char *tom = hearth_server_find_user (f->server, "tom");
+  const char *with_me_ana[] = { f->me, ana, NULL };
+  const char *only_mei[] = { mei, NULL };
+  const char *with_raj[] = { f->raj, NULL };
+  const char *nobody[] = { NULL };
+  const char *unknown[] = { UNKNOWN_ID, NULL };
+  g_autoptr(WsClient) me = ws_connect (f, "/ws", f->token, NULL);
+  g_autoptr(WsClient) ana_ws = ws_connect (f, "/ws", hearth_server_get_token (f->server, ana),
+                                           NULL);
+  g_autoptr(WsClient) mei_ws = ws_connect (f, "/ws", hearth_server_get_token (f->server, mei),
+                                           NULL);
+  g_autoptr(HearthFrame) created = NULL;
+  g_autoptr(HearthFrame) joined = NULL;
+  g_autoptr(HearthFrame) removed = NULL;
+  g_autoptr(HearthFrame) removed_for_mei = NULL;
+  g_autoptr(HearthFrame) deleted = NULL;
+  g_autoptr(HearthFrame) frame = NULL;
+  g_autoptr(JsonNode) chat = NULL;
+  g_autoptr(JsonNode) chats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *messages_path = NULL;
+  guint status = 0;
+
+  /* Raj makes a group with Ana and me: all three are told (Raj has no connection). */
+  group = hearth_server_create_chat (f->server, f->raj, with_me_ana, "Board games", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (group);
+  created = expect_event (me, 0, "chat-created");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (created), "chat"), ==, group);
+  g_clear_pointer (&created, hearth_frame_unref);
+  created = expect_event (ana_ws, 0, "chat-created");
+  assert_frames (mei_ws, 0);
+
+  path = g_strdup_printf ("/chats/%s", group);
+  chat = get_ok (f, path);
+  g_assert_cmpstr (member_string (chat, "name"), ==, "Board games");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (chat),
+                                                                         "participants")), ==, 3);
+  g_assert_cmpstr (member_string (json_object_get_member (json_node_get_object (chat), "admin"),
+                                  "_id"), ==, f->raj);
+  g_clear_pointer (&chat, json_node_unref);
+  /* Most recent first: the new chat (no message yet, just created) leads. */
+  chats = get_ok (f, "/chats");
+  g_assert_cmpstr (member_string (json_array_get_element (json_node_get_array (chats), 0), "_id"),
+                   ==, group);
+
+  /* Refused: too few participants, unknown users, a second direct chat. */
+  g_assert_null (hearth_server_create_chat (f->server, f->raj, nobody, NULL, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (hearth_server_create_chat (f->server, f->raj, unknown, NULL, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (hearth_server_create_chat (f->server, tom, with_raj, NULL, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Raj adds Mei: she (only) gets chat-joined with Raj as admin. Only the admin may add. */
+  g_assert_false (hearth_server_add_participant (f->server, ana, group, tom, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (hearth_server_add_participant (f->server, f->raj, group, mei, &error));
+  g_assert_no_error (error);
+  joined = expect_event (mei_ws, 0, "chat-joined");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (joined), "chat"), ==, group);
+  g_assert_cmpstr (member_string (json_object_get_member (frame_data (joined), "admin"), "_id"),
+                   ==, f->raj);
+  g_assert_false (hearth_server_add_participant (f->server, f->raj, group, mei, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_frames (me, 1);
+
+  /* Raj removes Mei: everyone, Mei included, is told; then she has no access. */
+  g_assert_false (hearth_server_remove_participant (f->server, ana, group, mei, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (hearth_server_remove_participant (f->server, f->raj, group, mei, &error));
+  g_assert_no_error (error);
+  removed = expect_event (me, 1, "chat-participant-removed");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (removed), "chat"), ==, group);
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (removed), "user"), ==, mei);
+  removed_for_mei = expect_event (mei_ws, 1, "chat-participant-removed");
+  request_error (f, "GET", path, hearth_server_get_token (f->server, mei), NULL,
+                 SOUP_STATUS_FORBIDDEN, "permission-denied");
+
+  /* Ana leaves by herself. */
+  g_assert_true (hearth_server_remove_participant (f->server, ana, group, ana, &error));
+  g_assert_no_error (error);
+  frame = expect_event (me, 2, "chat-participant-removed");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (frame), "user"), ==, ana);
+  g_clear_pointer (&frame, hearth_frame_unref);
+
+  /* A message, then I delete the chat: messages and all are gone. */
+  message = hearth_server_post_message (f->server, f->raj, group, "Dice or cards?", NULL, &error);
+  g_assert_no_error (error);
+  frame = expect_event (me, 3, "messages-received");
+  g_assert_true (hearth_server_delete_chat (f->server, f->me, group, &error));
+  g_assert_no_error (error);
+  deleted = expect_event (me, 4, "chat-deleted");
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (deleted), "chat"), ==, group);
+  g_assert_cmpstr (hearth_json_object_get_string (frame_data (deleted), "user"), ==, f->me);
+  assert_frames (ana_ws, 3);  /* created, Mei removed, herself removed */
+  request_error (f, "GET", path, f->token, NULL, SOUP_STATUS_NOT_FOUND, "not-found");
+  messages_path = g_strdup_printf ("/chats/%s/messages", group);
+  request_error (f, "GET", messages_path, f->token, NULL, SOUP_STATUS_NOT_FOUND, "not-found");
+  g_assert_false (hearth_server_delete_chat (f->server, f->me, group, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Not mine to delete; a direct chat of two new users is fine, and has no admin. */
+  g_assert_false (hearth_server_delete_chat (f->server, f->me, CHAT_RAJ_TOM, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  theirs = hearth_server_create_chat (f->server, ana, only_mei, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&frame, hearth_frame_unref);
+  frame = expect_event (mei_ws, 2, "chat-created");
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("/chats/%s", theirs);
+  chat = request (f, "GET", path, hearth_server_get_token (f->server, mei), NULL, &status);
+  g_assert_cmpuint (status, ==, SOUP_STATUS_OK);
+  g_assert_false (json_object_has_member (json_node_get_object (chat), "admin"));
+  g_assert_false (json_object_has_member (json_node_get_object (chat), "name"));
+  /* Without an admin, nobody removes others. */
+  g_assert_false (hearth_server_remove_participant (f->server, ana, theirs, mei, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+}
+
+static void
+test_reward_actions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WsClient) me = ws_connect (f, "/ws", f->token, NULL);
+  g_autoptr(WsClient) raj = ws_connect (f, "/ws", hearth_server_get_token (f->server, f->raj),
+                                        NULL);
+  g_autoptr(HearthFrame) stranger = NULL;
+  g_autoptr(HearthFrame) by_raj = NULL;
+  g_autoptr(HearthFrame) for_raj = NULL;
+  g_autoptr(HearthFrame) restocked = NULL;
+  g_autoptr(JsonNode) rewards = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean flag = TRUE;
+
+  /* Someone outside the seed: the count drops for everyone, consumed by nobody we know. */
+  g_assert_true (hearth_server_consume_reward (f->server, NULL, REWARD_COFFEE, &error));
+  g_assert_no_error (error);
+  stranger = expect_event (me, 0, "reward-consumed");
+  g_assert_cmpint (member_int (hearth_frame_get_data (stranger), "remaining"), ==, 11);
+  g_assert_true (hearth_json_object_get_bool (frame_data (stranger), "isConsumedByYou", &flag));
+  g_assert_false (flag);
+
+  g_assert_true (hearth_server_consume_reward (f->server, f->raj, REWARD_COFFEE, &error));
+  by_raj = expect_event (me, 1, "reward-consumed");
+  g_assert_cmpint (member_int (hearth_frame_get_data (by_raj), "remaining"), ==, 10);
+  g_assert_true (hearth_json_object_get_bool (frame_data (by_raj), "isConsumedByYou", &flag));
+  g_assert_false (flag);
+  for_raj = expect_event (raj, 1, "reward-consumed");
+  g_assert_true (hearth_json_object_get_bool (frame_data (for_raj), "isConsumedByYou", &flag));
+  g_assert_true (flag);
+
+  /* Twice by Raj: nothing. Expired: refused. */
+  g_assert_true (hearth_server_consume_reward (f->server, f->raj, REWARD_COFFEE, &error));
+  g_assert_false (hearth_server_consume_reward (f->server, NULL, REWARD_MUSEUM, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hearth_server_consume_reward (f->server, NULL, UNKNOWN_ID, &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_frames (me, 2);
+
+  /* A restock. */
+  g_assert_true (hearth_server_restock_reward (f->server, REWARD_COFFEE, 20, &error));
+  restocked = expect_event (me, 2, "reward-consumed");
+  g_assert_cmpint (member_int (hearth_frame_get_data (restocked), "remaining"), ==, 20);
+  g_assert_true (hearth_server_restock_reward (f->server, REWARD_COFFEE, 20, &error));
+  assert_frames (me, 3);
+
+  rewards = get_ok (f, "/rewards");
+  g_assert_cmpint (member_int (json_array_get_element (json_node_get_array (rewards), 0),
+                               "remaining"), ==, 20);
+}
+
+static gboolean
+score_action_completed (JsonObject *score,
+                        const char *section,
+                        const char *type)
+{
+  JsonArray *actions = hearth_json_object_get_array (hearth_json_object_get_object (score, section),
+                                                     "actions");
+
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonObject *action = json_array_get_object_element (actions, i);
+      gboolean completed = FALSE;
+
+      if (g_strcmp0 (hearth_json_object_get_string (action, "type"), type) == 0)
+        {
+          hearth_json_object_get_bool (action, "completed", &completed);
+          return completed;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_score_actions (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WsClient) me = ws_connect (f, "/ws", f->token, NULL);
+  g_autoptr(WsClient) raj = ws_connect (f, "/ws", hearth_server_get_token (f->server, f->raj),
+                                        NULL);
+  g_autoptr(HearthFrame) dm = NULL;
+  g_autoptr(HearthFrame) video = NULL;
+  g_autoptr(HearthFrame) reel = NULL;
+  g_autoptr(JsonNode) score = NULL;
+  g_autoptr(JsonNode) history = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *days;
+  JsonObject *data_object;
+  double value = 0;
+
+  /* Seed: 1.5 = social 1 (one action) + mindfulness 0.5 (one action); 3 reels. */
+  g_assert_true (hearth_server_update_score (f->server, f->me, "send-dm-message", &error));
+  g_assert_no_error (error);
+  dm = expect_event (me, 0, "score-updated");
+  data_object = frame_data (dm);
+  g_assert_true (score_action_completed (data_object, "social", "send-dm-message"));
+  g_assert_true (hearth_json_object_get_number (data_object, "totalScore", &value));
+  g_assert_cmpfloat (value, ==, 2.5);
+  g_assert_true (hearth_json_object_get_number (hearth_json_object_get_object (data_object,
+                                                                               "social"),
+                                                "score", &value));
+  g_assert_cmpfloat (value, ==, 2);
+
+  /* Again: nothing changes, nothing is sent. */
+  g_assert_true (hearth_server_update_score (f->server, f->me, "send-dm-message", &error));
+  g_assert_true (hearth_server_update_score (f->server, f->me, "mindfulness-video", &error));
+  video = expect_event (me, 1, "score-updated");
+  data_object = frame_data (video);
+  g_assert_true (score_action_completed (data_object, "mindfulness", "mindfulness-video"));
+  g_assert_true (hearth_json_object_get_number (data_object, "totalScore", &value));
+  g_assert_cmpfloat (value, ==, 3);
+
+  g_assert_true (hearth_server_update_score (f->server, f->me, NULL, &error));
+  reel = expect_event (me, 2, "score-updated");
+  g_assert_cmpint (member_int (hearth_frame_get_data (reel), "reelsSeen"), ==, 4);
+  g_assert_true (hearth_json_object_get_number (frame_data (reel), "totalScore", &value));
+  g_assert_cmpfloat (value, ==, 3);
+  assert_frames (me, 3);
+  assert_frames (raj, 0);
+
+  /* REST agrees, today's history entry too. */
+  score = get_ok (f, "/score");
+  g_assert_true (json_node_equal (score, hearth_frame_get_data (reel)));
+  history = get_ok (f, "/score/history?days=1");
+  days = json_node_get_array (history);
+  g_assert_true (hearth_json_object_get_number (json_array_get_object_element (days, 0),
+                                                "totalScore", &value));
+  g_assert_cmpfloat (value, ==, 3);
+
+  g_assert_false (hearth_server_update_score (f->server, f->me, "juggling", &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND);
+}
+
 static void
 test_framing_envelope_only (void)
 {
@@ -1384,6 +1744,10 @@ main (int   argc,
   ADD ("stalled", test_stalled);
   ADD ("envelope", test_envelope);
   ADD ("act-as-user", test_act_as_user);
+  ADD ("presence", test_presence);
+  ADD ("chat-actions", test_chat_actions);
+  ADD ("reward-actions", test_reward_actions);
+  ADD ("score-actions", test_score_actions);
   g_test_add_func ("/Hearth/Server/seed", test_seed);
   g_test_add_func ("/Hearth/Server/framing-envelope-only", test_framing_envelope_only);
 

@@ -185,6 +185,7 @@ gint64               _hearth_server_now_ms              (void);
 char                *_hearth_server_format_time         (gint64               ms);
 gboolean             _hearth_server_parse_time          (const char          *text,
                                                          gint64              *out_ms);
+HearthServerChat    *_hearth_server_chat_new            (const char          *id);
 HearthServerUser    *_hearth_server_get_user            (HearthServer        *self,
                                                          const char          *user_id);
 HearthServerChat    *_hearth_server_get_chat            (HearthServer        *self,
@@ -227,12 +228,47 @@ void                 _hearth_server_typing              (HearthServer        *se
                                                          const char          *user_id,
                                                          HearthServerChat    *chat,
                                                          gboolean             started);
-/* Returns FALSE with a REST error name and message when the reward cannot be consumed. */
+/* Returns FALSE with a REST error name and message when the reward cannot be consumed.
+ * @user_id may be NULL: someone outside the seed (the remaining count still drops). */
 gboolean             _hearth_server_consume             (HearthServer        *self,
                                                          const char          *user_id,
                                                          HearthServerReward  *reward,
                                                          const char         **error_event,
                                                          const char         **error_message);
+/* Sets the remaining count; broadcasts reward-consumed (the one reward event) if it changed. */
+void                 _hearth_server_restock             (HearthServer        *self,
+                                                         HearthServerReward  *reward,
+                                                         gint64               remaining);
+/* user-online / user-offline to everyone sharing a chat with @user_id. */
+void                 _hearth_server_set_online          (HearthServer        *self,
+                                                         const char          *user_id,
+                                                         gboolean             online);
+/* A new chat of @creator_id and @others (known users; duplicates ignored; 2+ in all);
+ * chat-created to every participant. Groups (named or 3+) get the creator as admin. */
+HearthServerChat    *_hearth_server_create_chat         (HearthServer        *self,
+                                                         const char          *creator_id,
+                                                         const char * const  *others,
+                                                         const char          *name);
+/* chat-joined {chat, admin} to the added user (@admin_id nullable). */
+void                 _hearth_server_add_participant     (HearthServer        *self,
+                                                         const char          *admin_id,
+                                                         HearthServerChat    *chat,
+                                                         const char          *user_id);
+/* chat-participant-removed {chat, user} to every participant, the removed one included. */
+void                 _hearth_server_remove_participant  (HearthServer        *self,
+                                                         HearthServerChat    *chat,
+                                                         const char          *user_id);
+/* chat-deleted {chat, user} to every participant; then frees @chat and its messages. */
+void                 _hearth_server_delete_chat         (HearthServer        *self,
+                                                         const char          *user_id,
+                                                         HearthServerChat    *chat);
+/* The type of the first action of today's score not completed yet, or NULL. */
+const char          *_hearth_server_score_next_action   (HearthServer        *self);
+/* Completes the action @type (NULL: one more reel seen) and sends score-updated to @user_id
+ * (NULL: everyone). FALSE when there is no score or no such action. */
+gboolean             _hearth_server_score_action        (HearthServer        *self,
+                                                         const char          *user_id,
+                                                         const char          *type);
 
 /* hearth-server-rest.c */
 void                 _hearth_server_rest_handler        (SoupServer          *server,

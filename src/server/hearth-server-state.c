@@ -51,6 +51,20 @@ chat_free (HearthServerChat *chat)
   g_free (chat);
 }
 
+/* An empty chat: no name, participants or messages; created_at 0. */
+HearthServerChat *
+_hearth_server_chat_new (const char *id)
+{
+  HearthServerChat *chat = g_new0 (HearthServerChat, 1);
+
+  chat->id = g_strdup (id);
+  chat->participants = g_ptr_array_new_with_free_func (g_free);
+  chat->last_read_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  chat->messages = g_ptr_array_new_with_free_func ((GDestroyNotify)message_free);
+
+  return chat;
+}
+
 static void
 reward_free (HearthServerReward *reward)
 {
@@ -294,12 +308,8 @@ load_chats (Loader      *loader,
       if (g_hash_table_contains (state->chats, id))
         return seed_error (error, "chat %s appears twice", id);
 
-      chat = g_new0 (HearthServerChat, 1);
-      chat->id = g_strdup (id);
+      chat = _hearth_server_chat_new (id);
       chat->name = g_strdup (hearth_json_object_get_string (object, "name"));
-      chat->participants = g_ptr_array_new_with_free_func (g_free);
-      chat->last_read_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      chat->messages = g_ptr_array_new_with_free_func ((GDestroyNotify)message_free);
       g_hash_table_insert (state->chats, chat->id, chat);
       g_ptr_array_add (state->chat_order, chat);
 

@@ -568,6 +568,289 @@ hearth_server_set_typing (HearthServer  *self,
   return TRUE;
 }
 
+static HearthServerUser *
+lookup_user (HearthServer  *self,
+             const char    *user_id,
+             GError       **error)
+{
+  HearthServerUser *user = _hearth_server_get_user (self, user_id);
+
+  if (user == NULL)
+    g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND,
+                 "No user %s", user_id);
+
+  return user;
+}
+
+gboolean
+hearth_server_set_online (HearthServer  *self,
+                          const char    *user_id,
+                          gboolean       online,
+                          GError       **error)
+{
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!lookup_user (self, user_id, error))
+    return FALSE;
+
+  _hearth_server_set_online (self, user_id, online);
+
+  return TRUE;
+}
+
+/* An unnamed chat of exactly @a and @b. */
+static HearthServerChat *
+find_direct_chat (HearthServer *self,
+                  const char   *a,
+                  const char   *b)
+{
+  for (guint i = 0; i < self->state->chat_order->len; i++)
+    {
+      HearthServerChat *chat = g_ptr_array_index (self->state->chat_order, i);
+
+      if (chat->name == NULL && chat->participants->len == 2 &&
+          _hearth_server_chat_has_user (chat, a) && _hearth_server_chat_has_user (chat, b))
+        return chat;
+    }
+
+  return NULL;
+}
+
+char *
+hearth_server_create_chat (HearthServer       *self,
+                           const char         *creator_id,
+                           const char * const *participant_ids,
+                           const char         *name,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  HearthServerChat *chat;
+
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), NULL);
+  g_return_val_if_fail (creator_id != NULL, NULL);
+  g_return_val_if_fail (participant_ids != NULL, NULL);
+  g_return_val_if_fail (name == NULL || g_utf8_validate (name, -1, NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!lookup_user (self, creator_id, error))
+    return NULL;
+
+  for (guint i = 0; participant_ids[i] != NULL; i++)
+    {
+      if (!lookup_user (self, participant_ids[i], error))
+        return NULL;
+      if (g_strcmp0 (participant_ids[i], creator_id) != 0 &&
+          !g_ptr_array_find_with_equal_func (others, participant_ids[i], g_str_equal, NULL))
+        g_ptr_array_add (others, (gpointer)participant_ids[i]);
+    }
+  g_ptr_array_add (others, NULL);
+
+  if (others->len < 2)
+    {
+      g_set_error_literal (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID,
+                           "A chat needs 2 or more participants");
+      return NULL;
+    }
+
+  if (name != NULL && *name == '\0')
+    name = NULL;
+
+  if (name == NULL && others->len == 2 &&
+      find_direct_chat (self, creator_id, g_ptr_array_index (others, 0)) != NULL)
+    {
+      g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID,
+                   "Users %s and %s already have a chat", creator_id,
+                   (const char *)g_ptr_array_index (others, 0));
+      return NULL;
+    }
+
+  chat = _hearth_server_create_chat (self, creator_id, (const char * const *)others->pdata, name);
+
+  return g_strdup (chat->id);
+}
+
+gboolean
+hearth_server_add_participant (HearthServer  *self,
+                               const char    *admin_id,
+                               const char    *chat_id,
+                               const char    *user_id,
+                               GError       **error)
+{
+  HearthServerChat *chat;
+
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (admin_id != NULL, FALSE);
+  g_return_val_if_fail (chat_id != NULL, FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(chat = lookup_member_chat (self, admin_id, chat_id, error)) ||
+      !lookup_user (self, user_id, error))
+    return FALSE;
+
+  if (chat->admin_id != NULL && g_strcmp0 (chat->admin_id, admin_id) != 0)
+    {
+      g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID,
+                   "User %s is not the admin of chat %s", admin_id, chat_id);
+      return FALSE;
+    }
+
+  if (_hearth_server_chat_has_user (chat, user_id))
+    {
+      g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID,
+                   "User %s is already a participant of chat %s", user_id, chat_id);
+      return FALSE;
+    }
+
+  _hearth_server_add_participant (self, admin_id, chat, user_id);
+
+  return TRUE;
+}
+
+gboolean
+hearth_server_remove_participant (HearthServer  *self,
+                                  const char    *by_id,
+                                  const char    *chat_id,
+                                  const char    *user_id,
+                                  GError       **error)
+{
+  HearthServerChat *chat;
+
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (by_id != NULL, FALSE);
+  g_return_val_if_fail (chat_id != NULL, FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(chat = lookup_member_chat (self, by_id, chat_id, error)))
+    return FALSE;
+
+  if (g_strcmp0 (by_id, user_id) != 0 && g_strcmp0 (chat->admin_id, by_id) != 0)
+    {
+      g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID,
+                   "Only the admin of chat %s may remove others", chat_id);
+      return FALSE;
+    }
+
+  if (!_hearth_server_chat_has_user (chat, user_id))
+    {
+      g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID,
+                   "User %s is not a participant of chat %s", user_id, chat_id);
+      return FALSE;
+    }
+
+  _hearth_server_remove_participant (self, chat, user_id);
+
+  return TRUE;
+}
+
+gboolean
+hearth_server_delete_chat (HearthServer  *self,
+                           const char    *user_id,
+                           const char    *chat_id,
+                           GError       **error)
+{
+  HearthServerChat *chat;
+
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (user_id != NULL, FALSE);
+  g_return_val_if_fail (chat_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(chat = lookup_member_chat (self, user_id, chat_id, error)))
+    return FALSE;
+
+  _hearth_server_delete_chat (self, user_id, chat);
+
+  return TRUE;
+}
+
+static HearthServerReward *
+lookup_reward (HearthServer  *self,
+               const char    *reward_id,
+               GError       **error)
+{
+  HearthServerReward *reward = _hearth_server_get_reward (self, reward_id);
+
+  if (reward == NULL)
+    g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND,
+                 "No reward %s", reward_id);
+
+  return reward;
+}
+
+gboolean
+hearth_server_consume_reward (HearthServer  *self,
+                              const char    *user_id,
+                              const char    *reward_id,
+                              GError       **error)
+{
+  HearthServerReward *reward;
+  const char *event = NULL;
+  const char *message = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (reward_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((user_id != NULL && !lookup_user (self, user_id, error)) ||
+      !(reward = lookup_reward (self, reward_id, error)))
+    return FALSE;
+
+  if (!_hearth_server_consume (self, user_id, reward, &event, &message))
+    {
+      g_set_error_literal (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+hearth_server_restock_reward (HearthServer  *self,
+                              const char    *reward_id,
+                              guint          remaining,
+                              GError       **error)
+{
+  HearthServerReward *reward;
+
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (reward_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(reward = lookup_reward (self, reward_id, error)))
+    return FALSE;
+
+  _hearth_server_restock (self, reward, remaining);
+
+  return TRUE;
+}
+
+gboolean
+hearth_server_update_score (HearthServer  *self,
+                            const char    *user_id,
+                            const char    *action_type,
+                            GError       **error)
+{
+  g_return_val_if_fail (HEARTH_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (user_id != NULL && !lookup_user (self, user_id, error))
+    return FALSE;
+
+  if (!_hearth_server_score_action (self, user_id, action_type))
+    {
+      g_set_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND,
+                   self->state->score == NULL ? "No score" : "No score action %s",
+                   action_type);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Internals shared by the other files. */
 
 GSource *

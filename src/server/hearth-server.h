@@ -151,5 +151,65 @@ gboolean      hearth_server_set_typing       (HearthServer   *self,
                                               const char     *chat_id,
                                               gboolean        typing,
                                               GError        **error);
+/* Broadcasts user-online / user-offline of @user_id to every user sharing a chat with them
+ * ({user, chats: the chats they share, chat: their direct chat, else the first shared}). */
+gboolean      hearth_server_set_online       (HearthServer   *self,
+                                              const char     *user_id,
+                                              gboolean        online,
+                                              GError        **error);
+/* @creator_id creates a chat with @participant_ids (NULL-terminated, the creator may be
+ * among them; 2 or more distinct users in all). A named chat or one of 3 or more is a group
+ * with the creator as admin. Every participant gets chat-created {chat}. An unnamed chat of
+ * two users who already have one is refused (HEARTH_SERVER_ERROR_INVALID).
+ * Returns the new chat id (transfer full) or NULL with @error set. */
+char         *hearth_server_create_chat      (HearthServer       *self,
+                                              const char         *creator_id,
+                                              const char * const *participant_ids,
+                                              const char         *name,
+                                              GError            **error);
+/* @admin_id adds @user_id to @chat_id: @admin_id must be a participant, and the admin if
+ * the chat has one. The added user gets chat-joined {chat, admin}. */
+gboolean      hearth_server_add_participant  (HearthServer   *self,
+                                              const char     *admin_id,
+                                              const char     *chat_id,
+                                              const char     *user_id,
+                                              GError        **error);
+/* @by_id removes @user_id from @chat_id: the chat's admin may remove anyone, anyone may
+ * remove themselves (leave). Every participant, the removed one included, gets
+ * chat-participant-removed {chat, user}. A removed admin leaves the chat without one. */
+gboolean      hearth_server_remove_participant (HearthServer *self,
+                                              const char     *by_id,
+                                              const char     *chat_id,
+                                              const char     *user_id,
+                                              GError        **error);
+/* @user_id (a participant) deletes @chat_id and its messages for everyone; every
+ * participant gets chat-deleted {chat, user}. */
+gboolean      hearth_server_delete_chat      (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *chat_id,
+                                              GError        **error);
+/* @user_id consumes @reward_id as POST /rewards/:id/consume does (everyone gets
+ * reward-consumed). @user_id NULL: someone outside the seed (only the count drops).
+ * HEARTH_SERVER_ERROR_INVALID when the reward expired or ran out. */
+gboolean      hearth_server_consume_reward   (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *reward_id,
+                                              GError        **error);
+/* Sets the number of @reward_id left (a restock); everyone gets reward-consumed with the
+ * new count when it changed. */
+gboolean      hearth_server_restock_reward   (HearthServer   *self,
+                                              const char     *reward_id,
+                                              guint           remaining,
+                                              GError        **error);
+/* @user_id did the score action @action_type of today's score ("send-dm-message",
+ * "focus-video", …; NULL: watched a reel). A first completion marks it completed and adds
+ * its worth to its section's score, totalScore and today's history entry; a repeat changes
+ * nothing and sends nothing. @user_id gets score-updated with the whole score (the server
+ * keeps one score, shared by all users). HEARTH_SERVER_ERROR_NOT_FOUND: no score or no such
+ * action. */
+gboolean      hearth_server_update_score     (HearthServer   *self,
+                                              const char     *user_id,
+                                              const char     *action_type,
+                                              GError        **error);
 
 G_END_DECLS

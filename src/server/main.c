@@ -15,6 +15,7 @@
 #include <glib-unix.h>
 
 #include "hearth-server.h"
+#include "hearth-server-cast.h"
 
 static gboolean
 on_signal (gpointer data)
@@ -47,6 +48,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HearthServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(HearthServerCast) cast = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) usernames = NULL;
   g_autofree char *framing_text = NULL;
@@ -58,6 +60,8 @@ main (int   argc,
   int ping_timeout = 20000;
   int flood = 0;
   gboolean tokens_by_id = FALSE;
+  gboolean demo = FALSE;
+  double demo_speed = 1.0;
   guint sigint_id, sigterm_id;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port to listen on (default: any free port)", "N" },
@@ -71,6 +75,11 @@ main (int   argc,
       "Socket.IO ping timeout in ms (default 20000)", "MS" },
     { "print-tokens-by-id", 0, 0, G_OPTION_ARG_NONE, &tokens_by_id,
       "Name users by id instead of username in the token lines (for tests)", NULL },
+    { "demo", 'd', 0, G_OPTION_ARG_NONE, &demo,
+      "Run the demo cast: the seed's other users chat, read, reply and make chats with the "
+      "seed's default user", NULL },
+    { "demo-speed", 0, 0, G_OPTION_ARG_DOUBLE, &demo_speed,
+      "With --demo: how many demo seconds pass per second (default 1)", "FACTOR" },
     { "flood", 0, 0, G_OPTION_ARG_INT, &flood,
       "Benchmark: send N messages-received events to every connection, then \"bench-done\"",
       "N" },
@@ -112,6 +121,12 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  if (demo_speed <= 0 || demo_speed > 1000)
+    {
+      g_printerr ("hearth-server: --demo-speed must be above 0 and at most 1000\n");
+      return EXIT_FAILURE;
+    }
+
   server = hearth_server_new ();
 
   if (seed != NULL ? !hearth_server_load_seed_file (server, seed, &error)
@@ -132,6 +147,21 @@ main (int   argc,
 
   if (flood > 0)
     hearth_server_set_flood (server, flood);
+
+  if (demo)
+    {
+      const char *me = hearth_server_get_default_user (server);
+
+      if (me == NULL)
+        {
+          g_printerr ("hearth-server: --demo needs a seed with a default user (\"me\")\n");
+          return EXIT_FAILURE;
+        }
+
+      cast = hearth_server_cast_new (server, me);
+      hearth_server_cast_set_time_scale (cast, 1.0 / demo_speed);
+      hearth_server_cast_start (cast);
+    }
 
   /* Tests spawn this binary and wait for exactly this line. */
   url = hearth_server_dup_url (server);
@@ -156,6 +186,8 @@ main (int   argc,
 
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
+  if (cast != NULL)
+    hearth_server_cast_stop (cast);
   hearth_server_shutdown (server);
 
   return EXIT_SUCCESS;
