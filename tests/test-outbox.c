@@ -162,6 +162,8 @@ fetch_chats (Fixture *f)
   g_clear_object (&sync.result);
   g_assert_no_error (error);
   hearth_store_apply_chats (f->store, chats);
+  /* The chat list announces the turn's changes when the turn ends. */
+  hearth_store_end_turn (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (hearth_store_get_chats (f->store)), ==,
                     N_SEED_CHATS);
 }

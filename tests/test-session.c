@@ -241,9 +241,13 @@ database_path (Fixture *f)
   return g_build_filename (dir, "hearth.db", NULL);
 }
 
+/* The chat list as of now: the store's turn ends first (it announces a turn's changes when
+ * the turn ends). */
 static GListModel *
 session_chats (Fixture *f)
 {
+  hearth_store_end_turn (hearth_session_get_store (f->session));
+
   return hearth_store_get_chats (hearth_session_get_store (f->session));
 }
 

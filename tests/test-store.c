@@ -428,11 +428,22 @@ n_items (gpointer model)
   return g_list_model_get_n_items (G_LIST_MODEL (model));
 }
 
+static guint
+chat_count (Fixture *f)
+{
+  hearth_store_end_turn (f->store);
+
+  return g_list_model_get_n_items (hearth_store_get_chats (f->store));
+}
+
 static HearthChat *
 chat_at (Fixture *f,
          guint    position)
 {
-  g_autoptr(HearthChat) chat = g_list_model_get_item (hearth_store_get_chats (f->store), position);
+  g_autoptr(HearthChat) chat = NULL;
+
+  hearth_store_end_turn (f->store);
+  chat = g_list_model_get_item (hearth_store_get_chats (f->store), position);
 
   g_assert_nonnull (chat);
   return chat;
@@ -544,7 +555,7 @@ test_store_seed_samples (Fixture       *f,
    * read, messages, created, joined+removed+deleted), each answered 404, events dropped. */
   g_assert_cmpuint (_hearth_store_get_chat_fetch_count (f->store), ==, 5);
   g_assert_true (wait_until (f, no_fetch_running, NULL));
-  g_assert_cmpuint (n_items (hearth_store_get_chats (f->store)), ==, 0);
+  g_assert_cmpuint (chat_count (f), ==, 0);
   g_assert_cmpuint (f->added->len, ==, 0);
   /* chat-deleted about a chat the store never had: nothing to announce. */
   g_assert_cmpuint (f->removed->len, ==, 0);
@@ -1030,7 +1041,7 @@ test_store_chat_created (Fixture       *f,
   g_assert_cmpuint (f->joined->len, ==, 1);
   g_assert_true (g_ptr_array_index (f->joined, 0) == chat);
   g_assert_true (g_ptr_array_index (f->joined_admin, 0) == hearth_store_lookup_user (f->store, MEI));
-  g_assert_cmpuint (n_items (hearth_store_get_chats (f->store)), ==, 2);
+  g_assert_cmpuint (chat_count (f), ==, 2);
 
   /* Persisted. */
   hearth_store_flush (f->store);
@@ -1081,7 +1092,7 @@ test_store_chat_deleted (Fixture       *f,
   guint n_chats;
 
   apply_server_chats (f);
-  n_chats = n_items (hearth_store_get_chats (f->store));
+  n_chats = chat_count (f);
   chat = hearth_store_lookup_chat (f->store, CHAT_MEI);
   list = get_loaded_messages (f, CHAT_MEI);
   g_assert_cmpuint (n_items (list), ==, 4);
@@ -1098,7 +1109,7 @@ test_store_chat_deleted (Fixture       *f,
   dispatch (f, "chat-deleted", "{\"chat\": \"%s\", \"user\": \"%s\"}", CHAT_MEI, MEI);
 
   g_assert_null (hearth_store_lookup_chat (f->store, CHAT_MEI));
-  g_assert_cmpuint (n_items (hearth_store_get_chats (f->store)), ==, n_chats - 1);
+  g_assert_cmpuint (chat_count (f), ==, n_chats - 1);
   g_assert_cmpuint (f->removed->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->removed, 0), ==, CHAT_MEI "\nMei Chen");
   g_assert_cmpuint (n_items (list), ==, 0);
@@ -1186,7 +1197,7 @@ test_store_deleted_while_fetching (Fixture       *f,
   /* Let the answer arrive: it is dropped. */
   hearth_test_spin (200);
   g_assert_null (hearth_store_lookup_chat (f->store, CHAT_RAJ));
-  g_assert_cmpuint (n_items (hearth_store_get_chats (f->store)), ==, 0);
+  g_assert_cmpuint (chat_count (f), ==, 0);
   g_assert_cmpuint (f->added->len, ==, 0);
 }
 
@@ -1381,6 +1392,7 @@ test_store_one_turn (Fixture       *f,
 {
   static const char * const chat_ids[] = { CHAT_RAJ, CHAT_ANA, CHAT_HIKE, CHAT_GROUP, CHAT_MEI };
   static const char * const senders[] = { RAJ_JSON, ANA_JSON, TOM_JSON, MEI_JSON, MEI_JSON };
+  g_autoptr(GPtrArray) order_before = g_ptr_array_new ();
   guint writes;
   guint changes;
   guint total = 0;
@@ -1390,6 +1402,8 @@ test_store_one_turn (Fixture       *f,
   spin_idle ();
   writes = _hearth_store_get_write_count (f->store);
   changes = f->chat_list_changes;
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (order_before, chat_at (f, i));
 
   /* 100 events in one turn, each moving a chat to the top. */
   for (guint i = 0; i < 100; i++)
@@ -1399,13 +1413,21 @@ test_store_one_turn (Fixture       *f,
                                               senders[i % 5], "burst", at, NULL);
     }
 
-  /* The models already show it; the signal and the write wait for the end of the turn. */
-  g_assert_true (chat_at (f, 0) == hearth_store_lookup_chat (f->store, CHAT_MEI));
-  g_assert_true (chat_at (f, 1) == hearth_store_lookup_chat (f->store, CHAT_GROUP));
+  /* The chats already changed; the chat list keeps serving what it announced, and the
+   * signal and the write wait for the end of the turn. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(HearthChat) shown = g_list_model_get_item (hearth_store_get_chats (f->store), i);
+
+      g_assert_true (shown == g_ptr_array_index (order_before, i));
+    }
   g_assert_cmpuint (f->chat_list_changes, ==, changes);
   g_assert_cmpuint (_hearth_store_get_write_count (f->store), ==, writes);
 
   spin_idle ();
+  g_assert_cmpuint (f->chat_list_changes, ==, changes + 1);
+  g_assert_true (chat_at (f, 0) == hearth_store_lookup_chat (f->store, CHAT_MEI));
+  g_assert_true (chat_at (f, 1) == hearth_store_lookup_chat (f->store, CHAT_GROUP));
   g_assert_cmpuint (f->chat_list_changes, ==, changes + 1);
   g_assert_cmpuint (_hearth_store_get_write_count (f->store), ==, writes + 1);
   g_assert_cmpuint (f->added->len, ==, 100);
@@ -1491,7 +1513,6 @@ test_store_persistence (Fixture       *f,
   g_autofree char *path = NULL;
   g_autofree char *id = NULL;
   HearthStore *store2;
-  GListModel *chats;
 
   dir = g_dir_make_tmp ("hearth-store-XXXXXX", &error);
   g_assert_no_error (error);
@@ -1515,8 +1536,7 @@ test_store_persistence (Fixture       *f,
   g_assert_no_error (error);
   hearth_store_apply_rewards (f->store, rewards);
 
-  chats = hearth_store_get_chats (f->store);
-  for (guint i = 0; i < n_items (chats); i++)
+  for (guint i = 0; i < chat_count (f); i++)
     {
       HearthChat *chat = chat_at (f, i);
 
@@ -1540,9 +1560,8 @@ test_store_persistence (Fixture       *f,
   store2 = f->store = make_store (f, database2, NULL, NULL);
   load_store (f, store2);
 
-  chats = hearth_store_get_chats (store2);
-  g_assert_cmpuint (n_items (chats), ==, ids->len);
-  for (guint i = 0; i < n_items (chats); i++)
+  g_assert_cmpuint (chat_count (f), ==, ids->len);
+  for (guint i = 0; i < chat_count (f); i++)
     {
       HearthChat *chat = chat_at (f, i);
       g_autofree char *text = g_strdup_printf ("%s|%s|%s", hearth_chat_get_id (chat),
@@ -1776,7 +1795,7 @@ test_store_resync (Fixture       *f,
   g_assert_cmpuint (n_items (hearth_chat_get_typing_users (raj_chat)), ==, 0);
   g_assert_cmpstr (hearth_message_get_id (hearth_chat_get_last_message (hike)), ==, id);
   g_assert_true (chat_at (f, 0) == hike);
-  g_assert_cmpuint (n_items (hearth_store_get_chats (f->store)), ==, 4);
+  g_assert_cmpuint (chat_count (f), ==, 4);
 
   spin_idle ();
   g_assert_cmpuint (f->chat_list_changes, ==, changes + 1);
@@ -1792,7 +1811,7 @@ test_store_wipe (Fixture       *f,
   hearth_store_flush (f->store);
 
   hearth_store_wipe (f->store);
-  g_assert_cmpuint (n_items (hearth_store_get_chats (f->store)), ==, 0);
+  g_assert_cmpuint (chat_count (f), ==, 0);
   g_assert_null (hearth_store_lookup_user (f->store, RAJ));
   g_assert_true (hearth_store_lookup_user (f->store, ME) == f->me);
   g_assert_null (hearth_store_get_draft (f->store, CHAT_RAJ));

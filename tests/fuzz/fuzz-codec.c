@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "hearth-codec.h"
+#include "hearth-event.h"
+#include "hearth-fast-event.h"
+#include "../hearth-event-compare.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -177,6 +180,43 @@ round_trip (HearthFrame      *frame,
     }
 }
 
+/* The fast decoder of messages-* frames against the general path (the reference): whatever it
+ * accepts, the general path must accept too and give an equal event and offset. */
+static void
+check_fast_path (HearthFraming     framing,
+                 const char       *text,
+                 gsize             length,
+                 HearthCodecFlags  flags,
+                 HearthFrame      *frame)
+{
+  g_autoptr(HearthEvent) fast = NULL;
+  g_autoptr(HearthEvent) expected = NULL;
+  g_autofree char *offset = NULL;
+  g_autofree char *diff = NULL;
+
+  fast = _hearth_fast_event_decode (framing, text, length, flags, &offset);
+  if (fast == NULL)
+    {
+      check (offset == NULL, "fast path: an offset without an event");
+      return;
+    }
+
+  check (frame != NULL, "fast path accepted a frame the codec refuses");
+  check (hearth_frame_get_frame_type (frame) == HEARTH_FRAME_EVENT &&
+         hearth_frame_get_ack_id (frame) < 0 &&
+         same_string (hearth_frame_get_namespace (frame), "/"),
+         "fast path accepted a frame that is not a plain event");
+  expected = hearth_event_new_from_json (hearth_frame_get_event_name (frame),
+                                         hearth_frame_get_data (frame), NULL);
+  check (expected != NULL, "fast path accepted an event the event parser refuses");
+  if ((diff = hearth_compare_events (expected, fast)) != NULL)
+    {
+      g_printerr ("fuzz-codec: fast path differs: %s\n", diff);
+      abort ();
+    }
+  check (same_string (offset, hearth_frame_get_offset (frame)), "fast path: offset differs");
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -206,6 +246,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
           frame = hearth_codec_decode (framings[i], (const char *) data, (gssize) size,
                                        all_flags[j], &error);
+          check_fast_path (framings[i], (const char *) data, size, all_flags[j], frame);
           if (frame == NULL)
             {
               check (error != NULL && error->domain == HEARTH_CODEC_ERROR, "NULL without an error");

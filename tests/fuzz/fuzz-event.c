@@ -15,12 +15,15 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hearth-codec.h"
 #include "hearth-event.h"
+#include "hearth-fast-event.h"
 #include "hearth-json.h"
 #include "hearth-message.h"
 #include "hearth-score.h"
 #include "hearth-score-action.h"
 #include "hearth-user.h"
+#include "../hearth-event-compare.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -152,6 +155,65 @@ consume_event (HearthEvent *event)
     }
 }
 
+/* The same name and data as one frame of each framing through the fast decoder of messages-*
+ * frames: whatever it accepts must equal what the general path makes of the data. */
+static void
+check_fast_path (const char *name,
+                 const char *data_text,
+                 gsize       data_length,
+                 HearthEvent *expected)
+{
+  static const HearthFraming framings[] = { HEARTH_FRAMING_ENVELOPE, HEARTH_FRAMING_SOCKET_IO };
+  g_autoptr(JsonNode) name_node = NULL;
+  g_autofree char *name_json = NULL;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return;
+
+  name_node = json_node_init_string (json_node_alloc (), name);
+  name_json = hearth_json_to_string (name_node);
+
+  for (guint i = 0; i < G_N_ELEMENTS (framings); i++)
+    {
+      g_autoptr(GString) frame = g_string_new (NULL);
+      g_autoptr(HearthEvent) fast = NULL;
+      g_autofree char *offset = NULL;
+      g_autofree char *diff = NULL;
+
+      if (framings[i] == HEARTH_FRAMING_ENVELOPE)
+        g_string_append_printf (frame, "{\"event\":%s,\"data\":", name_json);
+      else
+        g_string_append_printf (frame, "42[%s,", name_json);
+      g_string_append_len (frame, data_text, (gssize) data_length);
+      g_string_append_c (frame, framings[i] == HEARTH_FRAMING_ENVELOPE ? '}' : ']');
+
+      fast = _hearth_fast_event_decode (framings[i], frame->str, frame->len,
+                                        HEARTH_CODEC_FLAGS_NONE, &offset);
+      if (fast == NULL)
+        continue;
+
+      /* The general path on the same frame is the reference; for a data text that parses on
+       * its own it is also @expected. */
+      g_assert (offset == NULL);
+      if (expected != NULL && (diff = hearth_compare_events (expected, fast)) != NULL)
+        g_error ("fast path differs: %s", diff);
+      if (expected == NULL)
+        {
+          g_autoptr(HearthFrame) decoded = hearth_codec_decode (framings[i], frame->str,
+                                                                (gssize) frame->len,
+                                                                HEARTH_CODEC_FLAGS_NONE, NULL);
+          g_autoptr(HearthEvent) reference = NULL;
+
+          g_assert (decoded != NULL);
+          reference = hearth_event_new_from_json (hearth_frame_get_event_name (decoded),
+                                                  hearth_frame_get_data (decoded), NULL);
+          g_assert (reference != NULL);
+          if ((diff = hearth_compare_events (reference, fast)) != NULL)
+            g_error ("fast path differs: %s", diff);
+        }
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -178,6 +240,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert ((event == NULL) != (error == NULL));
   if (event != NULL)
     consume_event (event);
+  check_fast_path (name, data_text, data_length, event);
   g_clear_object (&event);
   g_clear_error (&error);
 

@@ -1,4 +1,4 @@
-/* hearth-api.c: typed REST calls of doc/API.md
+/* hearth-api.c: the REST transport: requests, timeouts, error mapping, reply shapes
  *
  * Copyright 2026 The Hearth developers
  *
@@ -13,14 +13,11 @@
 
 #include <libsoup/soup.h>
 
-#include "hearth-api.h"
-#include "hearth-chat.h"
+#include "hearth-api-private.h"
 #include "hearth-json.h"
-#include "hearth-message.h"
 #include "hearth-parse.h"
-#include "hearth-reward.h"
-#include "hearth-score.h"
 #include "hearth-user.h"
+#include "hearth-utils.h"
 
 #define DEFAULT_TIMEOUT_SECONDS 30
 
@@ -53,27 +50,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Turns the JSON of a successful reply into the call's result, or fails with @error (any
- * domain: the caller rewrites it into BAD_REPLY naming the endpoint). */
-typedef gpointer (*ReplyParser) (HearthApi  *self,
-                                 JsonNode   *node,
-                                 gpointer    parser_data,
-                                 GError    **error);
-
 typedef struct
 {
-  HearthApi      *self;
-  char           *endpoint;          /* "GET /chats": names the call in errors and logs */
-  SoupMessage    *message;
-  GCancellable   *cancellable;       /* cancels the transfer: the caller's or the timer */
-  GCancellable   *user_cancellable;
-  gulong          user_cancelled_id;
-  GSource        *timeout_source;
-  ReplyParser     parser;
-  gpointer        parser_data;
-  GDestroyNotify  parser_data_free;
-  GDestroyNotify  result_free;
-  guint           timed_out : 1;
+  HearthApi            *self;
+  char                 *endpoint;          /* "GET /chats": names the call in errors and logs */
+  SoupMessage          *message;
+  GCancellable         *cancellable;       /* cancels the transfer: the caller's or the timer */
+  GCancellable         *user_cancellable;
+  gulong                user_cancelled_id;
+  GSource              *timeout_source;
+  HearthApiReplyParser  parser;
+  gpointer              parser_data;
+  GDestroyNotify        parser_data_free;
+  GDestroyNotify        result_free;
+  guint                 timed_out : 1;
 } Request;
 
 static void
@@ -337,26 +327,21 @@ user_cancelled_cb (GCancellable *user_cancellable,
   g_cancellable_cancel (cancellable);
 }
 
-/*
- * Sends @method @path (segments already escaped) with an optional @query (already escaped,
- * without "?") and an optional JSON @body; the reply is turned into the task's result by
- * @parser. Takes ownership of @parser_data.
- */
-static void
-hearth_api_send (HearthApi           *self,
-                 const char          *method,
-                 const char          *path,
-                 const char          *query,
-                 JsonNode            *body,
-                 gboolean             authenticated,
-                 ReplyParser          parser,
-                 gpointer             parser_data,
-                 GDestroyNotify       parser_data_free,
-                 GDestroyNotify       result_free,
-                 gpointer             source_tag,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
+void
+_hearth_api_send (HearthApi            *self,
+                  const char           *method,
+                  const char           *path,
+                  const char           *query,
+                  JsonNode             *body,
+                  gboolean              authenticated,
+                  HearthApiReplyParser  parser,
+                  gpointer              parser_data,
+                  GDestroyNotify        parser_data_free,
+                  GDestroyNotify        result_free,
+                  gpointer              source_tag,
+                  GCancellable         *cancellable,
+                  GAsyncReadyCallback   callback,
+                  gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -441,11 +426,11 @@ hearth_api_send (HearthApi           *self,
                                     g_steal_pointer (&task));
 }
 
-static gpointer
-hearth_api_finish (HearthApi     *self,
-                   GAsyncResult  *result,
-                   gpointer       source_tag,
-                   GError       **error)
+gpointer
+_hearth_api_finish (HearthApi     *self,
+                    GAsyncResult  *result,
+                    gpointer       source_tag,
+                    GError       **error)
 {
   g_return_val_if_fail (HEARTH_IS_API (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -454,22 +439,33 @@ hearth_api_finish (HearthApi     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* "/chats/<escaped id><suffix>" (transfer full). */
-static char *
-build_path (const char *prefix,
-            const char *id,
-            const char *suffix)
+char *
+_hearth_api_build_path (const char *prefix,
+                        const char *id,
+                        const char *suffix)
 {
   g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
 
   return g_strconcat (prefix, "/", escaped, suffix, NULL);
 }
 
+void
+_hearth_api_append_query (GString    *query,
+                          const char *name,
+                          const char *value)
+{
+  if (query->len > 0)
+    g_string_append_c (query, '&');
+  g_string_append (query, name);
+  g_string_append_c (query, '=');
+  g_string_append_uri_escaped (query, value, NULL, FALSE);
+}
+
 /* Reply shapes. */
 
-static JsonObject *
-expect_object (JsonNode  *node,
-               GError   **error)
+JsonObject *
+_hearth_api_expect_object (JsonNode  *node,
+                           GError   **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -497,19 +493,13 @@ expect_array (JsonNode  *node,
   return json_node_get_array (node);
 }
 
-typedef GObject *(*ItemParser) (HearthApi   *self,
-                                JsonNode    *node,
-                                const char  *path,
-                                gpointer     parser_data,
-                                GError     **error);
-
 /* A JSON array of items, all of which must parse: never a partial result. */
 static GPtrArray *
-parse_array (HearthApi   *self,
-             JsonNode    *node,
-             ItemParser   item_parser,
-             gpointer     parser_data,
-             GError     **error)
+parse_array (HearthApi           *self,
+             JsonNode            *node,
+             HearthApiItemParser  item_parser,
+             gpointer             parser_data,
+             GError             **error)
 {
   g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
@@ -535,37 +525,79 @@ parse_array (HearthApi   *self,
   return g_steal_pointer (&items);
 }
 
-/* A full user object (not a bare id). */
-static HearthUser *
-parse_user_object (JsonNode    *node,
-                   const char  *path,
-                   GError     **error)
+/* What _hearth_api_send_for_items() expects. */
+typedef struct
 {
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
-    {
-      g_set_error (error, HEARTH_PARSE_ERROR, HEARTH_PARSE_ERROR_INVALID_FIELD,
-                   "%s is not an object", path != NULL ? path : "the user");
-      return NULL;
-    }
+  HearthApiItemParser  parse;
+  const char          *name;   /* of the one item; NULL: an array of them */
+  char                *data;
+} ItemsReply;
 
-  return hearth_parse_user (node, path, error);
-}
-
-/* Chats get the signed-in user as their "me-id" (for their titles) once login or /me said
- * who the token belongs to. */
 static void
-hearth_api_remember_me (HearthApi  *self,
-                        HearthUser *user,
-                        const char *token)
+items_reply_free (gpointer data)
 {
-  g_free (self->me_id);
-  self->me_id = g_strdup (hearth_user_get_id (user));
-  g_free (self->me_token);
-  self->me_token = g_strdup (token);
+  ItemsReply *items = data;
+
+  g_free (items->data);
+  g_free (items);
 }
 
-static const char *
-hearth_api_get_me_id (HearthApi *self)
+static gpointer
+items_reply_parser (HearthApi  *self,
+                    JsonNode   *node,
+                    gpointer    parser_data,
+                    GError    **error)
+{
+  ItemsReply *items = parser_data;
+
+  if (items->name == NULL)
+    return parse_array (self, node, items->parse, items->data, error);
+
+  if (!_hearth_api_expect_object (node, error))
+    return NULL;
+
+  return items->parse (self, node, items->name, items->data, error);
+}
+
+void
+_hearth_api_send_for_items (HearthApi            *self,
+                            const char           *method,
+                            const char           *path,
+                            const char           *query,
+                            JsonNode             *body,
+                            HearthApiItemParser   item_parser,
+                            const char           *name,
+                            const char           *parser_data,
+                            gpointer              source_tag,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  ItemsReply *items = g_new0 (ItemsReply, 1);
+
+  items->parse = item_parser;
+  items->name = name;
+  items->data = g_strdup (parser_data);
+
+  _hearth_api_send (self, method, path, query, body, TRUE,
+                    items_reply_parser, items, items_reply_free,
+                    name != NULL ? g_object_unref : (GDestroyNotify) g_ptr_array_unref,
+                    source_tag, cancellable, callback, user_data);
+}
+
+/* Who the token belongs to. */
+
+void
+_hearth_api_remember_me (HearthApi  *self,
+                         HearthUser *user,
+                         const char *token)
+{
+  hearth_set_str (&self->me_id, hearth_user_get_id (user));
+  hearth_set_str (&self->me_token, token);
+}
+
+const char *
+_hearth_api_get_me_id (HearthApi *self)
 {
   if (self->me_id == NULL || self->token == NULL || g_strcmp0 (self->me_token, self->token) != 0)
     return NULL;
@@ -573,54 +605,6 @@ hearth_api_get_me_id (HearthApi *self)
   return self->me_id;
 }
 
-static GObject *
-chat_item_parser (HearthApi   *self,
-                  JsonNode    *node,
-                  const char  *path,
-                  gpointer     parser_data,
-                  GError     **error)
-{
-  HearthChat *chat = hearth_parse_chat (node, path, error);
-
-  if (chat != NULL && hearth_api_get_me_id (self) != NULL)
-    hearth_chat_set_me_id (chat, hearth_api_get_me_id (self));
-
-  return (GObject *) chat;
-}
-
-static GObject *
-message_item_parser (HearthApi   *self,
-                     JsonNode    *node,
-                     const char  *path,
-                     gpointer     parser_data,
-                     GError     **error)
-{
-  const char *chat_id = parser_data;
-
-  return (GObject *) hearth_parse_message (node, path, chat_id, error);
-}
-
-static GObject *
-reward_item_parser (HearthApi   *self,
-                    JsonNode    *node,
-                    const char  *path,
-                    gpointer     parser_data,
-                    GError     **error)
-{
-  return (GObject *) hearth_parse_reward (node, path, error);
-}
-
-static GObject *
-score_item_parser (HearthApi   *self,
-                   JsonNode    *node,
-                   const char  *path,
-                   gpointer     parser_data,
-                   GError     **error)
-{
-  return (GObject *) hearth_parse_score (node, path, error);
-}
-
-/* GObject */
 
 static void
 hearth_api_dispose (GObject *object)
@@ -829,492 +813,4 @@ hearth_api_set_timeout (HearthApi *self,
 
   self->timeout = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
-}
-
-/* POST /auth/login */
-
-typedef struct
-{
-  char       *token;
-  HearthUser *user;
-} LoginReply;
-
-static void
-login_reply_free (gpointer data)
-{
-  LoginReply *reply = data;
-
-  g_clear_pointer (&reply->token, g_free);
-  g_clear_object (&reply->user);
-  g_free (reply);
-}
-
-static gpointer
-login_parser (HearthApi  *self,
-              JsonNode   *node,
-              gpointer    parser_data,
-              GError    **error)
-{
-  g_autoptr(HearthUser) user = NULL;
-  JsonObject *object;
-  const char *token;
-  LoginReply *reply;
-
-  if (!(object = expect_object (node, error)))
-    return NULL;
-
-  if (!(token = hearth_parse_get_required_id (object, NULL, "token", error)))
-    return NULL;
-
-  if (!(user = parse_user_object (json_object_get_member (object, "user"), "user", error)))
-    return NULL;
-
-  hearth_api_remember_me (self, user, token);
-
-  reply = g_new0 (LoginReply, 1);
-  reply->token = g_strdup (token);
-  reply->user = g_steal_pointer (&user);
-  return reply;
-}
-
-void
-hearth_api_login_async (HearthApi           *self,
-                        const char          *username,
-                        const char          *password,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (username != NULL);
-  g_return_if_fail (password != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  /* No Authorization: a stale token has nothing to do with signing in. */
-  hearth_api_send (self, "POST", "/auth/login", NULL, body, FALSE,
-                   login_parser, NULL, NULL, login_reply_free,
-                   hearth_api_login_async, cancellable, callback, user_data);
-}
-
-char *
-hearth_api_login_finish (HearthApi     *self,
-                         GAsyncResult  *result,
-                         HearthUser   **user,
-                         GError       **error)
-{
-  LoginReply *reply;
-  char *token;
-
-  if (user != NULL)
-    *user = NULL;
-
-  reply = hearth_api_finish (self, result, hearth_api_login_async, error);
-  if (reply == NULL)
-    return NULL;
-
-  token = g_steal_pointer (&reply->token);
-  if (user != NULL)
-    *user = g_steal_pointer (&reply->user);
-  login_reply_free (reply);
-
-  return token;
-}
-
-/* GET /me */
-
-static gpointer
-user_parser (HearthApi  *self,
-             JsonNode   *node,
-             gpointer    parser_data,
-             GError    **error)
-{
-  HearthUser *user;
-
-  if (!expect_object (node, error))
-    return NULL;
-
-  /* @parser_data: the token the request was sent with. */
-  if ((user = hearth_parse_user (node, "user", error)))
-    hearth_api_remember_me (self, user, parser_data);
-
-  return user;
-}
-
-void
-hearth_api_get_me_async (HearthApi           *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  hearth_api_send (self, "GET", "/me", NULL, NULL, TRUE,
-                   user_parser, g_strdup (self->token), g_free, g_object_unref,
-                   hearth_api_get_me_async, cancellable, callback, user_data);
-}
-
-HearthUser *
-hearth_api_get_me_finish (HearthApi     *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_get_me_async, error);
-}
-
-/* GET /chats, GET /chats/:id */
-
-static gpointer
-chats_parser (HearthApi  *self,
-              JsonNode   *node,
-              gpointer    parser_data,
-              GError    **error)
-{
-  return parse_array (self, node, chat_item_parser, NULL, error);
-}
-
-static gpointer
-chat_parser (HearthApi  *self,
-             JsonNode   *node,
-             gpointer    parser_data,
-             GError    **error)
-{
-  if (!expect_object (node, error))
-    return NULL;
-
-  return chat_item_parser (self, node, "chat", NULL, error);
-}
-
-void
-hearth_api_list_chats_async (HearthApi           *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  hearth_api_send (self, "GET", "/chats", NULL, NULL, TRUE,
-                   chats_parser, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                   hearth_api_list_chats_async, cancellable, callback, user_data);
-}
-
-GPtrArray *
-hearth_api_list_chats_finish (HearthApi     *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_list_chats_async, error);
-}
-
-void
-hearth_api_get_chat_async (HearthApi           *self,
-                           const char          *chat_id,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (chat_id != NULL && chat_id[0] != '\0');
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  path = build_path ("/chats", chat_id, NULL);
-  hearth_api_send (self, "GET", path, NULL, NULL, TRUE,
-                   chat_parser, NULL, NULL, g_object_unref,
-                   hearth_api_get_chat_async, cancellable, callback, user_data);
-}
-
-HearthChat *
-hearth_api_get_chat_finish (HearthApi     *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_get_chat_async, error);
-}
-
-/* GET /chats/:id/messages, POST /chats/:id/messages */
-
-static gpointer
-messages_parser (HearthApi  *self,
-                 JsonNode   *node,
-                 gpointer    parser_data,
-                 GError    **error)
-{
-  return parse_array (self, node, message_item_parser, parser_data, error);
-}
-
-static gpointer
-message_parser (HearthApi  *self,
-                JsonNode   *node,
-                gpointer    parser_data,
-                GError    **error)
-{
-  if (!expect_object (node, error))
-    return NULL;
-
-  return hearth_parse_message (node, "message", parser_data, error);
-}
-
-void
-hearth_api_list_messages_async (HearthApi           *self,
-                                const char          *chat_id,
-                                const char          *before,
-                                const char          *after,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GString) query = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (chat_id != NULL && chat_id[0] != '\0');
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  query = g_string_new (NULL);
-  if (before != NULL)
-    {
-      g_string_append (query, "before=");
-      g_string_append_uri_escaped (query, before, NULL, FALSE);
-    }
-  if (after != NULL)
-    {
-      g_string_append (query, query->len > 0 ? "&after=" : "after=");
-      g_string_append_uri_escaped (query, after, NULL, FALSE);
-    }
-  if (limit > 0)
-    g_string_append_printf (query, "%slimit=%u", query->len > 0 ? "&" : "", limit);
-
-  path = build_path ("/chats", chat_id, "/messages");
-  hearth_api_send (self, "GET", path, query->len > 0 ? query->str : NULL, NULL, TRUE,
-                   messages_parser, g_strdup (chat_id), g_free,
-                   (GDestroyNotify) g_ptr_array_unref,
-                   hearth_api_list_messages_async, cancellable, callback, user_data);
-}
-
-GPtrArray *
-hearth_api_list_messages_finish (HearthApi     *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_list_messages_async, error);
-}
-
-void
-hearth_api_post_message_async (HearthApi           *self,
-                               const char          *chat_id,
-                               const char          *content,
-                               const char          *reel,
-                               const char          *client_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (chat_id != NULL && chat_id[0] != '\0');
-  g_return_if_fail (content != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "content");
-  json_builder_add_string_value (builder, content);
-  if (reel != NULL)
-    {
-      json_builder_set_member_name (builder, "reel");
-      json_builder_add_string_value (builder, reel);
-    }
-  if (client_id != NULL)
-    {
-      json_builder_set_member_name (builder, "clientId");
-      json_builder_add_string_value (builder, client_id);
-    }
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  path = build_path ("/chats", chat_id, "/messages");
-  hearth_api_send (self, "POST", path, NULL, body, TRUE,
-                   message_parser, g_strdup (chat_id), g_free, g_object_unref,
-                   hearth_api_post_message_async, cancellable, callback, user_data);
-}
-
-HearthMessage *
-hearth_api_post_message_finish (HearthApi     *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_post_message_async, error);
-}
-
-/* GET /rewards, POST /rewards/:id/consume */
-
-static gpointer
-rewards_parser (HearthApi  *self,
-                JsonNode   *node,
-                gpointer    parser_data,
-                GError    **error)
-{
-  return parse_array (self, node, reward_item_parser, NULL, error);
-}
-
-static gpointer
-reward_parser (HearthApi  *self,
-               JsonNode   *node,
-               gpointer    parser_data,
-               GError    **error)
-{
-  if (!expect_object (node, error))
-    return NULL;
-
-  return hearth_parse_reward (node, "reward", error);
-}
-
-void
-hearth_api_list_rewards_async (HearthApi           *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  hearth_api_send (self, "GET", "/rewards", NULL, NULL, TRUE,
-                   rewards_parser, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                   hearth_api_list_rewards_async, cancellable, callback, user_data);
-}
-
-GPtrArray *
-hearth_api_list_rewards_finish (HearthApi     *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_list_rewards_async, error);
-}
-
-void
-hearth_api_consume_reward_async (HearthApi           *self,
-                                 const char          *reward_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (reward_id != NULL && reward_id[0] != '\0');
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  path = build_path ("/rewards", reward_id, "/consume");
-  hearth_api_send (self, "POST", path, NULL, NULL, TRUE,
-                   reward_parser, NULL, NULL, g_object_unref,
-                   hearth_api_consume_reward_async, cancellable, callback, user_data);
-}
-
-HearthReward *
-hearth_api_consume_reward_finish (HearthApi     *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_consume_reward_async, error);
-}
-
-/* GET /score, GET /score/history */
-
-static gpointer
-score_parser (HearthApi  *self,
-              JsonNode   *node,
-              gpointer    parser_data,
-              GError    **error)
-{
-  if (!expect_object (node, error))
-    return NULL;
-
-  return hearth_parse_score (node, "score", error);
-}
-
-static gpointer
-score_history_parser (HearthApi  *self,
-                      JsonNode   *node,
-                      gpointer    parser_data,
-                      GError    **error)
-{
-  return parse_array (self, node, score_item_parser, NULL, error);
-}
-
-void
-hearth_api_get_score_async (HearthApi           *self,
-                            const char          *date,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GString) query = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  if (date != NULL)
-    {
-      query = g_string_new ("date=");
-      g_string_append_uri_escaped (query, date, NULL, FALSE);
-    }
-
-  hearth_api_send (self, "GET", "/score", query != NULL ? query->str : NULL, NULL, TRUE,
-                   score_parser, NULL, NULL, g_object_unref,
-                   hearth_api_get_score_async, cancellable, callback, user_data);
-}
-
-HearthScore *
-hearth_api_get_score_finish (HearthApi     *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_get_score_async, error);
-}
-
-void
-hearth_api_get_score_history_async (HearthApi           *self,
-                                    guint                days,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autofree char *query = NULL;
-
-  g_return_if_fail (HEARTH_IS_API (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  if (days > 0)
-    query = g_strdup_printf ("days=%u", days);
-
-  hearth_api_send (self, "GET", "/score/history", query, NULL, TRUE,
-                   score_history_parser, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
-                   hearth_api_get_score_history_async, cancellable, callback, user_data);
-}
-
-GPtrArray *
-hearth_api_get_score_history_finish (HearthApi     *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return hearth_api_finish (self, result, hearth_api_get_score_history_async, error);
 }

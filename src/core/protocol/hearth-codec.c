@@ -13,6 +13,7 @@
 
 #include "hearth-codec.h"
 #include "hearth-json.h"
+#include "hearth-json-private.h"
 
 /* A decoded frame. The JSON payload is parsed once into @root (immutable nodes); the name,
  * data, sid, pid, offset and error message all point into it, so nothing is copied. */
@@ -205,7 +206,8 @@ parse_payload (const char  *text,
   g_autoptr(GError) local_error = NULL;
   JsonNode *node;
 
-  node = hearth_json_parse (text, (gssize) length, &local_error);
+  /* hearth_codec_decode() has checked the whole frame's UTF-8 already. */
+  node = _hearth_json_parse_utf8 (text, length, &local_error);
   if (node == NULL)
     {
       int code = g_error_matches (local_error, HEARTH_JSON_ERROR, HEARTH_JSON_ERROR_INVALID_UTF8)

@@ -19,6 +19,7 @@
 #include "hearth-connection-private.h"
 #include "hearth-enums.h"
 #include "hearth-event.h"
+#include "hearth-fast-event.h"
 #include "hearth-json.h"
 
 #define DEFAULT_MAX_FRAME_SIZE       (16 * 1024 * 1024)
@@ -196,6 +197,9 @@ _hearth_connection_schedule_reconnect (HearthConnection *self,
   set_state (self, HEARTH_CONNECTION_RECONNECTING);
 }
 
+static void deliver_parsed_event (HearthConnection *self,
+                                  HearthEvent      *event);
+
 void
 _hearth_connection_deliver_event (HearthConnection *self,
                                   HearthFrame      *frame)
@@ -213,6 +217,13 @@ _hearth_connection_deliver_event (HearthConnection *self,
       return;
     }
 
+  deliver_parsed_event (self, event);
+}
+
+static void
+deliver_parsed_event (HearthConnection *self,
+                      HearthEvent      *event)
+{
   g_signal_emit (self, signals[EVENT], 0, event);
 
   /* The handlers may have stopped us; the server may have told us to stop. */
@@ -305,6 +316,29 @@ on_ws_message_cb (SoupWebsocketConnection *ws,
   text = g_bytes_get_data (message, &length);
   if (self->effective_framing == HEARTH_FRAMING_SOCKET_IO && self->pid != NULL)
     flags |= HEARTH_CODEC_FLAGS_RECOVERY;
+
+  /* The hot frame (messages-received/-sent) without a JSON tree; anything else, or anything
+   * unusual about it, takes the general path below. Socket.IO: only once connected (before,
+   * events are held back as frames), and the fast path only takes main-namespace events
+   * without an ack id, so there is nothing to acknowledge. */
+  if (self->attempt_framing == HEARTH_FRAMING_ENVELOPE ||
+      (self->attempt_framing == HEARTH_FRAMING_SOCKET_IO && self->sio_connected))
+    {
+      g_autoptr(HearthEvent) event = NULL;
+      g_autofree char *offset = NULL;
+
+      event = _hearth_fast_event_decode (self->attempt_framing, text, length, flags, &offset);
+      if (event != NULL)
+        {
+          if (offset != NULL)
+            {
+              g_free (self->last_offset);
+              self->last_offset = g_steal_pointer (&offset);
+            }
+          deliver_parsed_event (self, event);
+          return;
+        }
+    }
 
   frame = hearth_codec_decode (self->attempt_framing, text, (gssize) length, flags, &error);
   if (frame == NULL)

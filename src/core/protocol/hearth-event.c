@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hearth-event.h"
+#include "hearth-event-private.h"
 #include "hearth-json.h"
 #include "hearth-message.h"
 #include "hearth-parse.h"
@@ -42,7 +43,9 @@ struct _HearthEvent
 {
   GObject          parent_instance;
 
-  char            *name;
+  /* Known kinds: the static canonical name; unknown events: @owned_name. */
+  const char      *name;
+  char            *owned_name;
   char            *chat_id;
   char           **chat_ids;
   HearthUser      *user;
@@ -114,7 +117,7 @@ hearth_event_finalize (GObject *object)
 {
   HearthEvent *self = (HearthEvent *)object;
 
-  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->owned_name, g_free);
   g_clear_pointer (&self->chat_id, g_free);
   g_clear_pointer (&self->chat_ids, g_strfreev);
   g_clear_pointer (&self->last_read_at, g_date_time_unref);
@@ -499,6 +502,8 @@ data_get_object (JsonNode *data)
   return json_node_get_object (data);
 }
 
+/* @name: for known kinds, the static canonical name (not copied); for unknown ones, the name
+ * as received (copied). */
 static HearthEvent *
 event_new (HearthEventKind  kind,
            const char      *name)
@@ -506,7 +511,29 @@ event_new (HearthEventKind  kind,
   HearthEvent *self = g_object_new (HEARTH_TYPE_EVENT, NULL);
 
   self->kind = kind;
-  self->name = g_strdup (name);
+  if (kind == HEARTH_EVENT_UNKNOWN)
+    self->name = self->owned_name = g_strdup (name);
+  else
+    self->name = name;
+
+  return self;
+}
+
+HearthEvent *
+_hearth_event_new_message (HearthEventKind  kind,
+                           HearthMessage   *message)
+{
+  HearthEvent *self;
+
+  g_return_val_if_fail (kind == HEARTH_EVENT_MESSAGES_RECEIVED ||
+                        kind == HEARTH_EVENT_MESSAGES_SENT, NULL);
+  g_return_val_if_fail (HEARTH_IS_MESSAGE (message), NULL);
+
+  /* As parse_known() does for these kinds. */
+  self = event_new (kind, hearth_event_kind_to_name (kind));
+  self->message = g_object_ref (message);
+  self->chat_id = g_strdup (hearth_message_get_chat_id (message));
+  g_set_object (&self->user, hearth_message_get_sender (message));
 
   return self;
 }

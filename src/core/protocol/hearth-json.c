@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hearth-json.h"
+#include "hearth-json-private.h"
 
 G_DEFINE_QUARK (hearth-json-error-quark, hearth_json_error)
 
@@ -252,7 +253,16 @@ scan_number (Scanner  *scanner,
     {
       /* Only these can overflow a double; json-glib would make them infinite. */
       gsize len = (gsize) (scanner->p - begin);
-      g_autofree char *copy = g_strndup ((const char *) begin, len);
+      char buf[128];
+      g_autofree char *heap = NULL;
+      char *copy = buf;
+
+      /* The text need not be NUL-terminated: strtod() reads a copy. Only absurdly long
+       * numbers (a rare, hostile case) need the heap. */
+      if (len >= sizeof buf)
+        copy = heap = g_malloc (len + 1);
+      memcpy (copy, begin, len);
+      copy[len] = '\0';
 
       if (!isfinite (g_ascii_strtod (copy, NULL)))
         {
@@ -453,13 +463,19 @@ get_thread_parser (void)
   return parser;
 }
 
+gboolean
+_hearth_json_validate (const char  *text,
+                       gsize        length,
+                       GError     **error)
+{
+  return validate_json (text, length, error);
+}
+
 JsonNode *
 hearth_json_parse (const char  *text,
                    gssize       length,
                    GError     **error)
 {
-  JsonParser *parser;
-  g_autoptr(GError) local_error = NULL;
   gsize len;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -467,18 +483,29 @@ hearth_json_parse (const char  *text,
 
   len = length < 0 ? strlen (text) : (gsize) length;
 
-  if (len == 0)
-    {
-      g_set_error_literal (error, HEARTH_JSON_ERROR, HEARTH_JSON_ERROR_EMPTY, "Empty JSON text");
-      return NULL;
-    }
-
   /* g_utf8_validate_len() also refuses NUL bytes, which JSON never allows outside strings
    * and json-glib cannot represent inside them. */
-  if (!g_utf8_validate_len (text, len, NULL))
+  if (len > 0 && !g_utf8_validate_len (text, len, NULL))
     {
       g_set_error_literal (error, HEARTH_JSON_ERROR, HEARTH_JSON_ERROR_INVALID_UTF8,
                            "JSON text is not valid UTF-8");
+      return NULL;
+    }
+
+  return _hearth_json_parse_utf8 (text, len, error);
+}
+
+JsonNode *
+_hearth_json_parse_utf8 (const char  *text,
+                         gsize        len,
+                         GError     **error)
+{
+  JsonParser *parser;
+  g_autoptr(GError) local_error = NULL;
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, HEARTH_JSON_ERROR, HEARTH_JSON_ERROR_EMPTY, "Empty JSON text");
       return NULL;
     }
 

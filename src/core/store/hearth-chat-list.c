@@ -20,8 +20,9 @@
  * "last-activity" has already changed, and the old key is what finds the entry's current
  * position by binary search.
  *
- * Between begin() and end() no items-changed is emitted; begin() keeps a snapshot of the
- * order (with references, so that no address is reused) and end() announces the span between
+ * Between begin() and end() no items-changed is emitted and get_item/get_n_items serve a
+ * snapshot of the order at begin() (with references, so that no address is reused); end()
+ * announces the span between
  * the common prefix and the common suffix of the old and the new order: the smallest range
  * containing every change.
  */
@@ -149,10 +150,18 @@ hearth_chat_list_get_item_type (GListModel *model)
   return HEARTH_TYPE_CHAT;
 }
 
+/* Between begin() and end() the GListModel side shows the order of begin(): a reader sees
+ * exactly what the last items-changed announced, as the GListModel contract requires
+ * (a list view asks for items between a change and its announcement). */
 static guint
 hearth_chat_list_get_n_items (GListModel *model)
 {
-  return HEARTH_CHAT_LIST (model)->items->len;
+  HearthChatList *self = HEARTH_CHAT_LIST (model);
+
+  if (self->snapshot != NULL)
+    return self->snapshot->len;
+
+  return self->items->len;
 }
 
 static gpointer
@@ -161,6 +170,10 @@ hearth_chat_list_get_item (GListModel *model,
 {
   HearthChatList *self = HEARTH_CHAT_LIST (model);
   Entry *entry;
+
+  if (self->snapshot != NULL)
+    return position < self->snapshot->len ?
+           g_object_ref (g_ptr_array_index (self->snapshot, position)) : NULL;
 
   if (position >= self->items->len)
     return NULL;

@@ -127,7 +127,11 @@ typedef struct
 struct _HearthDbBatch
 {
   gatomicrefcount  ref_count;
-  GArray          *ops;     /* HearthDbOp */
+  GArray          *ops;          /* HearthDbOp */
+  /* The sender row of the newest message row that has one (owned by that row): a message
+   * whose sender has exactly these values needs no row of its own (a flood from one sender
+   * upserts the user once per batch). NULL after any other write of users. */
+  HearthDbUserRow *last_sender;
 };
 
 G_END_DECLS

@@ -91,8 +91,26 @@ message_row_free (HearthDbMessageRow *row)
   g_free (row);
 }
 
+static gboolean
+user_row_matches (const HearthDbUserRow *row,
+                  HearthUser            *user)
+{
+  GDateTime *last_seen = hearth_user_get_last_seen (user);
+
+  return g_strcmp0 (row->id, hearth_user_get_id (user)) == 0 &&
+         g_strcmp0 (row->name, hearth_user_get_name (user)) == 0 &&
+         g_strcmp0 (row->username, hearth_user_get_username (user)) == 0 &&
+         g_strcmp0 (row->photo, hearth_user_get_photo (user)) == 0 &&
+         row->online == hearth_user_get_online (user) &&
+         (row->last_seen == last_seen ||
+          (row->last_seen != NULL && last_seen != NULL &&
+           g_date_time_equal (row->last_seen, last_seen)));
+}
+
+/* @with_sender: FALSE when the batch has a row of the sender with the same values. */
 static HearthDbMessageRow *
-message_row_new (HearthMessage *message)
+message_row_new (HearthMessage *message,
+                 gboolean       with_sender)
 {
   HearthDbMessageRow *row = g_new0 (HearthDbMessageRow, 1);
   HearthUser *sender = hearth_message_get_sender (message);
@@ -102,7 +120,7 @@ message_row_new (HearthMessage *message)
   row->client_id = g_strdup (hearth_message_get_client_id (message));
   row->chat_id = g_strdup (hearth_message_get_chat_id (message));
   row->sender_id = g_strdup (hearth_message_get_sender_id (message));
-  row->sender = sender != NULL ? user_row_new (sender) : NULL;
+  row->sender = sender != NULL && with_sender ? user_row_new (sender) : NULL;
   row->content = g_strdup (hearth_message_get_content (message));
   row->reel = g_strdup (hearth_message_get_reel (message));
   /* A message without a time is ordered as of when it was put. */
@@ -264,6 +282,7 @@ hearth_db_batch_put_user (HearthDbBatch *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (HEARTH_IS_USER (user));
 
+  self->last_sender = NULL;
   add_op (self, HEARTH_DB_OP_USER, user_row_new (user), (GDestroyNotify) user_row_free);
 }
 
@@ -305,6 +324,7 @@ hearth_db_batch_put_chat (HearthDbBatch *self,
       g_ptr_array_add (row->members, member);
     }
 
+  self->last_sender = NULL;
   add_op (self, HEARTH_DB_OP_CHAT, row, (GDestroyNotify) chat_row_free);
 }
 
@@ -356,13 +376,25 @@ void
 hearth_db_batch_put_message (HearthDbBatch *self,
                              HearthMessage *message)
 {
+  HearthDbMessageRow *row;
+  HearthUser *sender;
+  gboolean known;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (HEARTH_IS_MESSAGE (message));
   g_return_if_fail (hearth_message_get_chat_id (message) != NULL);
   g_return_if_fail (hearth_message_get_id (message) != NULL ||
                     hearth_message_get_client_id (message) != NULL);
 
-  add_op (self, HEARTH_DB_OP_MESSAGE, message_row_new (message), (GDestroyNotify) message_row_free);
+  /* A flood from one sender upserts the user once per batch, not once per message. */
+  sender = hearth_message_get_sender (message);
+  known = sender != NULL && self->last_sender != NULL &&
+          user_row_matches (self->last_sender, sender);
+  row = message_row_new (message, !known);
+  if (row->sender != NULL)
+    self->last_sender = row->sender;
+
+  add_op (self, HEARTH_DB_OP_MESSAGE, row, (GDestroyNotify) message_row_free);
 }
 
 void
@@ -377,7 +409,7 @@ hearth_db_batch_put_outbox (HearthDbBatch *self,
   g_return_if_fail (hearth_message_get_client_id (message) != NULL);
   g_return_if_fail (hearth_message_get_chat_id (message) != NULL);
 
-  row = message_row_new (message);
+  row = message_row_new (message, TRUE);
   row->attempts = attempts;
   add_op (self, HEARTH_DB_OP_OUTBOX, row, (GDestroyNotify) message_row_free);
 }
@@ -466,6 +498,7 @@ hearth_db_batch_wipe (HearthDbBatch *self)
 {
   g_return_if_fail (self != NULL);
 
+  self->last_sender = NULL;
   add_op (self, HEARTH_DB_OP_WIPE, NULL, NULL);
 }
 

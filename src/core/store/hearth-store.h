@@ -130,7 +130,11 @@ void            hearth_store_mark_read_locally  (HearthStore    *self,
 void            hearth_store_set_typing_timeout (HearthStore    *self,
                                                  guint           timeout_ms);
 
-/* Writes the pending batch now and waits for the database (tests, shutdown). */
+/* The chat list announces a main-loop turn's changes in one items-changed when the turn ends
+ * (and serves the state it last announced until then). This ends the turn now: call it
+ * before reading the chat list right after changing the store in the same turn. */
+void            hearth_store_end_turn           (HearthStore    *self);
+/* Writes the pending batch now and waits for the database (tests, shutdown); ends the turn. */
 void            hearth_store_flush              (HearthStore    *self);
 /* Forgets everything, in memory and in the database. */
 void            hearth_store_wipe               (HearthStore    *self);
