@@ -12,15 +12,41 @@
 #include <glib/gi18n.h>
 
 #include "hearth-application.h"
-#include "hearth-demo.h"
+#include "hearth-avatar-cache.h"
+#include "hearth-avatar.h"
 #include "hearth-window.h"
+
+/* Photos for HearthAvatar: one cache per process (memory LRU + $XDG_CACHE_HOME). */
+static HearthAvatarCache *avatar_cache;
+
+static void
+avatar_load (const char          *url,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  hearth_avatar_cache_load_async (avatar_cache, url, cancellable, callback, user_data);
+}
+
+static GdkTexture *
+avatar_finish (GAsyncResult  *result,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = hearth_avatar_cache_load_finish (avatar_cache, result, error);
+
+  if (bytes == NULL)
+    return NULL;
+
+  return gdk_texture_new_from_bytes (bytes, error);
+}
 
 struct _HearthApplication
 {
   AdwApplication  parent_instance;
 
-  /* owned */
-  HearthDemo     *demo;
+  HearthAccounts *accounts;
+  gboolean        want_demo;
+  gboolean        started;
 };
 
 G_DEFINE_FINAL_TYPE (HearthApplication, hearth_application, ADW_TYPE_APPLICATION)
@@ -33,23 +59,71 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
-static void
-hearth_application_start_demo (HearthApplication *self)
+static HearthWindow *
+get_window (HearthApplication *self)
 {
-  g_autoptr(HearthDemo) demo = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (hearth_window_new (ADW_APPLICATION (self), self->accounts));
+
+  return HEARTH_WINDOW (window);
+}
+
+static void
+demo_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(HearthApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_assert (HEARTH_IS_APPLICATION (self));
+  if (!hearth_accounts_start_demo_finish (self->accounts, result, &error))
+    {
+      g_warning ("%s", error->message);
+      hearth_window_show_sign_in (get_window (self), error->message);
+    }
+}
 
-  if (self->demo != NULL)
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HearthApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (hearth_accounts_restore_finish (self->accounts, result, &error))
     return;
 
-  /* On failure the demo keeps the reason in "error-message" and the window shows it. */
-  demo = hearth_demo_new ();
-  if (!hearth_demo_start (demo, &error))
-    g_debug ("Demo not started: %s", error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    hearth_window_show_sign_in (get_window (self), NULL);
+  else
+    hearth_window_show_sign_in (get_window (self), error->message);
+}
 
-  self->demo = g_steal_pointer (&demo);
+static void
+hearth_application_start (HearthApplication *self)
+{
+  HearthWindow *window = get_window (self);
+
+  if (self->want_demo && !hearth_accounts_get_demo (self->accounts))
+    {
+      self->want_demo = FALSE;
+      self->started = TRUE;
+      if (hearth_accounts_get_session (self->accounts) != NULL)
+        hearth_accounts_sign_out (self->accounts);
+      hearth_window_show_loading (window);
+      hearth_accounts_start_demo_async (self->accounts, NULL, demo_cb, g_object_ref (self));
+      return;
+    }
+
+  if (self->started)
+    return;
+
+  self->started = TRUE;
+  hearth_window_show_loading (window);
+  hearth_accounts_restore_async (self->accounts, NULL, restore_cb, g_object_ref (self));
 }
 
 static int
@@ -75,7 +149,7 @@ hearth_application_command_line (GApplication            *application,
 
   /* Runs in the primary instance, also for `hearth --demo` started while Hearth runs. */
   if (g_variant_dict_contains (options, "demo"))
-    hearth_application_start_demo (self);
+    self->want_demo = TRUE;
 
   g_application_activate (application);
 
@@ -86,26 +160,25 @@ static void
 hearth_application_activate (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
-  GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (hearth_window_new (ADW_APPLICATION (self), self->demo));
-  else if (self->demo != NULL)
-    hearth_window_set_demo (HEARTH_WINDOW (window), self->demo);
-
-  gtk_window_present (window);
+  hearth_application_start (self);
+  gtk_window_present (GTK_WINDOW (get_window (self)));
 }
 
 static void
 hearth_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (hearth_application_parent_class)->startup (application);
 
+  if (avatar_cache == NULL)
+    avatar_cache = hearth_avatar_cache_new (NULL);
+  hearth_avatar_set_loader (avatar_load, avatar_finish);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
 }
 
 static void
@@ -113,9 +186,8 @@ hearth_application_shutdown (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
 
-  /* Close the socket and the server while the main context still runs. */
-  if (self->demo != NULL)
-    hearth_demo_stop (self->demo);
+  /* Close the sockets and the demo server while the main context still runs. */
+  hearth_accounts_shutdown (self->accounts);
 
   G_APPLICATION_CLASS (hearth_application_parent_class)->shutdown (application);
 }
@@ -125,7 +197,7 @@ hearth_application_dispose (GObject *object)
 {
   HearthApplication *self = (HearthApplication *)object;
 
-  g_clear_object (&self->demo);
+  g_clear_object (&self->accounts);
 
   G_OBJECT_CLASS (hearth_application_parent_class)->dispose (object);
 }
@@ -181,14 +253,28 @@ hearth_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+hearth_application_open_chat_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  HearthWindow *window = get_window (self);
+
+  hearth_window_open_chat (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", hearth_application_quit_action },
   { "about", hearth_application_about_action },
+  { "open-chat", hearth_application_open_chat_action, "s" },
 };
 
 static void
 hearth_application_init (HearthApplication *self)
 {
+  self->accounts = hearth_accounts_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -207,10 +293,10 @@ hearth_application_new (void)
                        NULL);
 }
 
-HearthDemo *
-hearth_application_get_demo (HearthApplication *self)
+HearthAccounts *
+hearth_application_get_accounts (HearthApplication *self)
 {
   g_return_val_if_fail (HEARTH_IS_APPLICATION (self), NULL);
 
-  return self->demo;
+  return self->accounts;
 }

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "hearth-demo.h"
+#include "hearth-accounts.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HearthApplication, hearth_application, HEARTH, APPLICATION, AdwApplication)
 
 HearthApplication *hearth_application_new      (void);
-/* The running demo (after `hearth --demo`), or NULL. */
-HearthDemo        *hearth_application_get_demo (HearthApplication *self);
+HearthAccounts    *hearth_application_get_accounts (HearthApplication *self);
 
 G_END_DECLS

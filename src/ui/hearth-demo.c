@@ -10,135 +10,43 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
-#include "hearth-connection.h"
 #include "hearth-demo.h"
-#include "hearth-enums.h"
-#include "hearth-event-record.h"
-#include "hearth-event.h"
-#include "hearth-server.h"
+#include "hearth-server-cast.h"
 
 struct _HearthDemo
 {
-  GObject                parent_instance;
+  GObject       parent_instance;
 
-  /* owned */
-  HearthServer          *server;
-  HearthConnection      *connection;
-  GListStore            *events;
-  char                  *url;
-  char                  *error_message;
-
-  HearthConnectionState  state;
-  HearthFraming          framing;
+  HearthServer     *server;
+  HearthServerCast *cast;
+  gboolean          cast_enabled;
+  char             *url;
+  char         *user_id;
+  char         *token;
+  char         *data_dir;
 };
 
 G_DEFINE_FINAL_TYPE (HearthDemo, hearth_demo, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_STATE,
-  PROP_FRAMING,
-  PROP_URL,
-  PROP_ERROR_MESSAGE,
-  PROP_EVENTS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
-hearth_demo_set_error_message (HearthDemo *self,
-                               const char *error_message)
+delete_tree (GFile *file)
 {
-  g_assert (HEARTH_IS_DEMO (self));
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *child;
 
-  if (g_strcmp0 (self->error_message, error_message) == 0)
-    return;
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) &&
+         child != NULL)
+    delete_tree (child);
 
-  g_free (self->error_message);
-  self->error_message = g_strdup (error_message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
-}
-
-static void
-on_connection_state_cb (HearthDemo       *self,
-                        GParamSpec       *pspec,
-                        HearthConnection *connection)
-{
-  HearthConnectionState state;
-  const GError *error;
-
-  g_assert (HEARTH_IS_DEMO (self));
-  g_assert (HEARTH_IS_CONNECTION (connection));
-
-  state = hearth_connection_get_state (connection);
-  error = hearth_connection_get_error (connection);
-
-  /* The message first: a view reacting to "state" then reads the matching reason. */
-  hearth_demo_set_error_message (self,
-                                 state != HEARTH_CONNECTION_CONNECTED && error != NULL ?
-                                 error->message : NULL);
-
-  if (self->state != state)
-    {
-      self->state = state;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-    }
-}
-
-static void
-on_connection_framing_cb (HearthDemo       *self,
-                          GParamSpec       *pspec,
-                          HearthConnection *connection)
-{
-  HearthFraming framing;
-
-  g_assert (HEARTH_IS_DEMO (self));
-  g_assert (HEARTH_IS_CONNECTION (connection));
-
-  framing = hearth_connection_get_effective_framing (connection);
-
-  if (self->framing != framing)
-    {
-      self->framing = framing;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMING]);
-    }
-}
-
-static void
-on_connection_event_cb (HearthDemo       *self,
-                        HearthEvent      *event,
-                        HearthConnection *connection)
-{
-  g_autoptr(HearthEventRecord) record = NULL;
-  guint n_items;
-
-  g_assert (HEARTH_IS_DEMO (self));
-  g_assert (HEARTH_IS_EVENT (event));
-
-  record = hearth_event_record_new (hearth_event_get_name (event),
-                                    NULL,
-                                    hearth_event_is_error (event));
-  g_list_store_insert (self->events, 0, record);
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  if (n_items > HEARTH_DEMO_MAX_EVENTS)
-    g_list_store_splice (self->events,
-                         HEARTH_DEMO_MAX_EVENTS,
-                         n_items - HEARTH_DEMO_MAX_EVENTS,
-                         NULL, 0);
-}
-
-static void
-hearth_demo_dispose (GObject *object)
-{
-  HearthDemo *self = (HearthDemo *)object;
-
-  hearth_demo_stop (self);
-  g_clear_object (&self->events);
-
-  G_OBJECT_CLASS (hearth_demo_parent_class)->dispose (object);
+  if (!g_file_delete (file, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_warning ("Could not delete the demo data %s: %s", g_file_peek_path (file), error->message);
 }
 
 static void
@@ -146,92 +54,21 @@ hearth_demo_finalize (GObject *object)
 {
   HearthDemo *self = (HearthDemo *)object;
 
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->error_message, g_free);
+  hearth_demo_stop (self);
 
   G_OBJECT_CLASS (hearth_demo_parent_class)->finalize (object);
 }
 
 static void
-hearth_demo_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  HearthDemo *self = HEARTH_DEMO (object);
-
-  switch (prop_id)
-    {
-    case PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-
-    case PROP_FRAMING:
-      g_value_set_enum (value, self->framing);
-      break;
-
-    case PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-
-    case PROP_ERROR_MESSAGE:
-      g_value_set_string (value, self->error_message);
-      break;
-
-    case PROP_EVENTS:
-      g_value_set_object (value, self->events);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hearth_demo_class_init (HearthDemoClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = hearth_demo_dispose;
-  object_class->finalize = hearth_demo_finalize;
-  object_class->get_property = hearth_demo_get_property;
-
-  properties[PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL,
-                       HEARTH_TYPE_CONNECTION_STATE,
-                       HEARTH_CONNECTION_DISCONNECTED,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_FRAMING] =
-    g_param_spec_enum ("framing", NULL, NULL,
-                       HEARTH_TYPE_FRAMING,
-                       HEARTH_FRAMING_AUTO,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_ERROR_MESSAGE] =
-    g_param_spec_string ("error-message", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_EVENTS] =
-    g_param_spec_object ("events", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = hearth_demo_finalize;
 }
 
 static void
 hearth_demo_init (HearthDemo *self)
 {
-  self->events = g_list_store_new (HEARTH_TYPE_EVENT_RECORD);
-  self->state = HEARTH_CONNECTION_DISCONNECTED;
-  self->framing = HEARTH_FRAMING_AUTO;
+  self->cast_enabled = TRUE;
 }
 
 HearthDemo *
@@ -240,73 +77,51 @@ hearth_demo_new (void)
   return g_object_new (HEARTH_TYPE_DEMO, NULL);
 }
 
-static gboolean
-hearth_demo_start_server (HearthDemo  *self,
-                          GError     **error)
-{
-  g_autoptr(HearthServer) server = hearth_server_new ();
-
-  g_assert (HEARTH_IS_DEMO (self));
-
-  if (!hearth_server_load_default_seed (server, error))
-    return FALSE;
-
-  if (hearth_server_get_default_user (server) == NULL)
-    {
-      g_set_error_literal (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_SEED,
-                           _("the demo cast names no user to sign in as"));
-      return FALSE;
-    }
-
-  if (!hearth_server_listen (server, 0, error))
-    return FALSE;
-
-  self->server = g_steal_pointer (&server);
-
-  return TRUE;
-}
-
 gboolean
 hearth_demo_start (HearthDemo  *self,
                    GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  const char *token;
+  g_autoptr(HearthServer) server = hearth_server_new ();
+  g_autofree char *data_dir = NULL;
+  const char *user_id;
 
   g_return_val_if_fail (HEARTH_IS_DEMO (self), FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
 
-  if (!hearth_demo_start_server (self, &local_error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The demo server could not start: %s"),
-                                                  local_error->message);
+  if (!hearth_server_load_default_seed (server, error))
+    return FALSE;
 
-      g_warning ("%s", message);
-      hearth_demo_set_error_message (self, message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+  user_id = hearth_server_get_default_user (server);
+  if (user_id == NULL)
+    {
+      g_set_error_literal (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_SEED,
+                           _("The demo cast names no user to sign in as"));
       return FALSE;
     }
 
-  g_free (self->url);
-  self->url = hearth_server_dup_url (self->server);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+  data_dir = g_dir_make_tmp ("hearth-demo-XXXXXX", error);
+  if (data_dir == NULL)
+    return FALSE;
 
-  token = hearth_server_get_token (self->server, hearth_server_get_default_user (self->server));
+  if (!hearth_server_listen (server, 0, error))
+    {
+      g_rmdir (data_dir);
+      return FALSE;
+    }
 
-  self->connection = hearth_connection_new (self->url, token);
-  g_signal_connect_object (self->connection, "notify::state",
-                           G_CALLBACK (on_connection_state_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->connection, "notify::effective-framing",
-                           G_CALLBACK (on_connection_framing_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->connection, "event",
-                           G_CALLBACK (on_connection_event_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->url = hearth_server_dup_url (server);
+  self->user_id = g_strdup (user_id);
+  self->token = g_strdup (hearth_server_get_token (server, user_id));
+  self->data_dir = g_steal_pointer (&data_dir);
+  self->server = g_steal_pointer (&server);
+
+  if (self->cast_enabled)
+    {
+      self->cast = hearth_server_cast_new (self->server, self->user_id);
+      hearth_server_cast_start (self->cast);
+    }
 
   g_debug ("Demo server listening on %s", self->url);
-
-  hearth_connection_start (self->connection);
 
   return TRUE;
 }
@@ -316,11 +131,10 @@ hearth_demo_stop (HearthDemo *self)
 {
   g_return_if_fail (HEARTH_IS_DEMO (self));
 
-  if (self->connection != NULL)
+  if (self->cast != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->connection, self);
-      hearth_connection_stop (self->connection);
-      g_clear_object (&self->connection);
+      hearth_server_cast_stop (self->cast);
+      g_clear_object (&self->cast);
     }
 
   if (self->server != NULL)
@@ -329,27 +143,25 @@ hearth_demo_stop (HearthDemo *self)
       g_clear_object (&self->server);
     }
 
-  if (self->state != HEARTH_CONNECTION_STOPPED && self->state != HEARTH_CONNECTION_DISCONNECTED)
+  if (self->data_dir != NULL)
     {
-      self->state = HEARTH_CONNECTION_STOPPED;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+      g_autoptr(GFile) dir = g_file_new_for_path (self->data_dir);
+
+      delete_tree (dir);
     }
+
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->user_id, g_free);
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->data_dir, g_free);
 }
 
-HearthConnectionState
-hearth_demo_get_state (HearthDemo *self)
+gboolean
+hearth_demo_get_running (HearthDemo *self)
 {
-  g_return_val_if_fail (HEARTH_IS_DEMO (self), HEARTH_CONNECTION_DISCONNECTED);
+  g_return_val_if_fail (HEARTH_IS_DEMO (self), FALSE);
 
-  return self->state;
-}
-
-HearthFraming
-hearth_demo_get_framing (HearthDemo *self)
-{
-  g_return_val_if_fail (HEARTH_IS_DEMO (self), HEARTH_FRAMING_AUTO);
-
-  return self->framing;
+  return self->server != NULL;
 }
 
 const char *
@@ -361,32 +173,27 @@ hearth_demo_get_url (HearthDemo *self)
 }
 
 const char *
-hearth_demo_get_error_message (HearthDemo *self)
+hearth_demo_get_user_id (HearthDemo *self)
 {
   g_return_val_if_fail (HEARTH_IS_DEMO (self), NULL);
 
-  return self->error_message;
+  return self->user_id;
 }
 
-/**
- * hearth_demo_get_events:
- *
- * Returns: (transfer none): a #GListModel of #HearthEventRecord, newest first
- */
-GListModel *
-hearth_demo_get_events (HearthDemo *self)
+const char *
+hearth_demo_get_token (HearthDemo *self)
 {
   g_return_val_if_fail (HEARTH_IS_DEMO (self), NULL);
 
-  return G_LIST_MODEL (self->events);
+  return self->token;
 }
 
-HearthConnection *
-hearth_demo_get_connection (HearthDemo *self)
+const char *
+hearth_demo_get_data_dir (HearthDemo *self)
 {
   g_return_val_if_fail (HEARTH_IS_DEMO (self), NULL);
 
-  return self->connection;
+  return self->data_dir;
 }
 
 HearthServer *
@@ -395,4 +202,13 @@ hearth_demo_get_server (HearthDemo *self)
   g_return_val_if_fail (HEARTH_IS_DEMO (self), NULL);
 
   return self->server;
+}
+
+void
+hearth_demo_set_cast_enabled (HearthDemo *self,
+                              gboolean    enabled)
+{
+  g_return_if_fail (HEARTH_IS_DEMO (self));
+
+  self->cast_enabled = !!enabled;
 }

@@ -1,4 +1,4 @@
-/* hearth-demo.h: the in-process demo: reference server + a connection signed in to it
+/* hearth-demo.h: the in-process demo: the reference server with its cast
  *
  * Copyright 2026 The Hearth developers
  *
@@ -10,41 +10,31 @@
 #include <gio/gio.h>
 
 #include "hearth-server.h"
-#include "hearth-types.h"
 
 G_BEGIN_DECLS
-
-/* How many received events the log keeps (newest first). */
-#define HEARTH_DEMO_MAX_EVENTS 100
 
 #define HEARTH_TYPE_DEMO (hearth_demo_get_type ())
 G_DECLARE_FINAL_TYPE (HearthDemo, hearth_demo, HEARTH, DEMO, GObject)
 
 /*
- * Properties (read-only):
- *  "state"          HearthConnectionState of the connection (DISCONNECTED until started)
- *  "framing"        HearthFraming the connection negotiated (AUTO until the first handshake)
- *  "url"            the demo server's base URL, or NULL before start()
- *  "error-message"  why the server could not start or the connection is down, or NULL
- *  "events"         GListModel of HearthEventRecord: the last HEARTH_DEMO_MAX_EVENTS events
- *                   received, newest first
+ * HearthDemo (DESIGN.md §8): the reference server on 127.0.0.1 (any free port) with the seed
+ * fixture and the demo cast, plus a private data directory for the demo account's cache,
+ * deleted by stop(). The app signs in to it like to any server, with the seed user's token.
  */
 
-HearthDemo            *hearth_demo_new               (void);
-/* Starts the reference server on 127.0.0.1 (any free port) with the demo cast, then connects
- * to it as the demo user. On failure sets "error-message" too. */
-gboolean               hearth_demo_start             (HearthDemo  *self,
-                                                      GError     **error);
-/* Closes the connection and shuts the server down. Safe to call twice. */
-void                   hearth_demo_stop              (HearthDemo  *self);
-HearthConnectionState  hearth_demo_get_state         (HearthDemo  *self);
-HearthFraming          hearth_demo_get_framing       (HearthDemo  *self);
-const char            *hearth_demo_get_url           (HearthDemo  *self);
-const char            *hearth_demo_get_error_message (HearthDemo  *self);
-GListModel            *hearth_demo_get_events        (HearthDemo  *self);
-/* The connection once started (NULL before), e.g. to emit events. */
-HearthConnection      *hearth_demo_get_connection    (HearthDemo  *self);
-/* The in-process server once started (NULL before): the demo cast acts through it. */
-HearthServer          *hearth_demo_get_server        (HearthDemo  *self);
+HearthDemo   *hearth_demo_new          (void);
+/* Before start(): whether the cast acts (default TRUE; tests turn it off to be deterministic). */
+void          hearth_demo_set_cast_enabled (HearthDemo *self,
+                                        gboolean    enabled);
+gboolean      hearth_demo_start        (HearthDemo  *self,
+                                        GError     **error);
+/* Stops the cast, shuts the server down and deletes the data directory. Safe twice. */
+void          hearth_demo_stop         (HearthDemo  *self);
+gboolean      hearth_demo_get_running  (HearthDemo  *self);
+const char   *hearth_demo_get_url      (HearthDemo  *self);
+const char   *hearth_demo_get_user_id  (HearthDemo  *self);
+const char   *hearth_demo_get_token    (HearthDemo  *self);
+const char   *hearth_demo_get_data_dir (HearthDemo  *self);
+HearthServer *hearth_demo_get_server   (HearthDemo  *self);
 
 G_END_DECLS

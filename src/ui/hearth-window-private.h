@@ -7,16 +7,25 @@
 
 #pragma once
 
+#include "hearth-chat-list-view.h"
+#include "hearth-conversation-view.h"
+#include "hearth-quick-switcher.h"
+#include "hearth-sign-in-page.h"
 #include "hearth-window.h"
 
 G_BEGIN_DECLS
 
-/* "welcome" (no demo) or "demo". */
-const char    *_hearth_window_get_page         (HearthWindow *self);
-AdwStatusPage *_hearth_window_get_welcome_page (HearthWindow *self);
-AdwStatusPage *_hearth_window_get_status_page  (HearthWindow *self);
-/* "empty" or "events". */
-const char    *_hearth_window_get_events_page  (HearthWindow *self);
-GtkListView   *_hearth_window_get_events_view  (HearthWindow *self);
+/* "loading", "sign-in" or "main". */
+const char             *_hearth_window_get_page              (HearthWindow *self);
+HearthSignInPage       *_hearth_window_get_sign_in_page      (HearthWindow *self);
+HearthChatListView     *_hearth_window_get_chat_list_view    (HearthWindow *self);
+HearthConversationView *_hearth_window_get_conversation_view (HearthWindow *self);
+AdwLeaflet             *_hearth_window_get_leaflet           (HearthWindow *self);
+/* The banner's text, or NULL when it is hidden. */
+const char             *_hearth_window_get_banner            (HearthWindow *self);
+/* The Ctrl+K switcher while open, or NULL. */
+HearthQuickSwitcher    *_hearth_window_get_quick_switcher    (HearthWindow *self);
+/* The title of the last toast shown (tests). */
+const char             *_hearth_window_get_last_toast        (HearthWindow *self);
 
 G_END_DECLS

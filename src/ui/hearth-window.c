@@ -11,161 +11,657 @@
 
 #include <glib/gi18n.h>
 
-#include "hearth-demo.h"
-#include "hearth-event-record.h"
+#include "hearth-api.h"
+#include "hearth-chat-list-view.h"
+#include "hearth-connection.h"
+#include "hearth-conversation-view.h"
+#include "hearth-event-bus.h"
+#include "hearth-event.h"
+#include "hearth-quick-switcher.h"
+#include "hearth-sign-in-page.h"
+#include "hearth-store.h"
+#include "hearth-user.h"
 #include "hearth-window-private.h"
+
+/* Database errors arrive per failed batch: one toast per this many seconds at most. */
+#define DATABASE_TOAST_INTERVAL_S 30
 
 struct _HearthWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow    parent_instance;
 
-  /* template widgets */
-  GtkStack             *stack;
-  AdwStatusPage        *welcome_page;
-  AdwStatusPage        *status_page;
-  GtkStack             *events_stack;
-  GtkListView          *events_view;
-  GtkNoSelection       *events_selection;
+  HearthAccounts         *accounts;
+  HearthSession          *session;
+  HearthConnection       *connection;
+  HearthStore            *store;
+  HearthEventBus         *bus;
+  char                   *last_toast;
+  HearthQuickSwitcher    *quick_switcher;
+  gint64                  last_database_toast;
+  gboolean                caught_up;
+  gboolean                verification_required;
 
-  /* owned */
-  HearthDemo           *demo;
+  /* template */
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *main_stack;
+  HearthSignInPage       *sign_in_page;
+  AdwViewStack           *view_stack;
+  GtkRevealer            *banner_revealer;
+  GtkLabel               *banner_label;
+  GtkButton              *banner_button;
+  AdwLeaflet             *leaflet;
+  HearthChatListView     *chat_list_view;
+  GtkStack               *content_stack;
+  HearthConversationView *conversation_view;
 };
 
 G_DEFINE_FINAL_TYPE (HearthWindow, hearth_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_DEMO,
-  N_PROPS
-};
+static void bind_session (HearthWindow *self);
 
-static GParamSpec *properties[N_PROPS];
-
-/* Expression closures of hearth-window.ui. They only map values to presentation; the state
- * itself lives in HearthDemo. Returned strings are owned by the caller (GTK). */
-
-static char *
-page_for_demo (HearthWindow *self,
-               HearthDemo   *demo)
+static void
+show_toast (HearthWindow *self,
+            const char   *title)
 {
-  return g_strdup (demo != NULL ? "demo" : "welcome");
+  AdwToast *toast;
+
+  /* Titles are plain text: names may contain "<b>" or "&". Before libadwaita 1.4 a toast
+   * title is always markup, so it is escaped. */
+#if ADW_CHECK_VERSION (1, 4, 0)
+  toast = adw_toast_new (title);
+  adw_toast_set_use_markup (toast, FALSE);
+#else
+  {
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+    toast = adw_toast_new (escaped);
+  }
+#endif
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
 }
 
-static char *
-events_page_for_count (HearthWindow *self,
-                       guint         n_items)
+/* Banner */
+
+static void
+set_banner (HearthWindow *self,
+            const char   *text,
+            const char   *button)
 {
-  return g_strdup (n_items > 0 ? "events" : "empty");
+  if (text != NULL)
+    gtk_label_set_text (self->banner_label, text);
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button != NULL);
+  if (button != NULL)
+    gtk_button_set_label (self->banner_button, button);
 }
 
-static char *
-status_icon_name (HearthWindow          *self,
-                  HearthConnectionState  state,
-                  const char            *error_message)
+static void
+update_banner (HearthWindow *self)
 {
+  HearthConnectionState state;
+
+  if (self->connection == NULL)
+    {
+      set_banner (self, NULL, NULL);
+      return;
+    }
+
+  state = hearth_connection_get_state (self->connection);
+
   switch (state)
     {
-    case HEARTH_CONNECTION_CONNECTED:
-      return g_strdup ("network-transmit-receive-symbolic");
+    case HEARTH_CONNECTION_DISCONNECTED:
+    case HEARTH_CONNECTION_CONNECTING:
+      set_banner (self, _("Connecting…"), NULL);
+      break;
 
     case HEARTH_CONNECTION_RECONNECTING:
     case HEARTH_CONNECTION_STOPPED:
-      return g_strdup ("network-offline-symbolic");
+      set_banner (self, _("Offline — messages will be sent when you are back"), _("_Retry"));
+      gtk_button_set_use_underline (self->banner_button, TRUE);
+      break;
 
-    case HEARTH_CONNECTION_CONNECTING:
-      return g_strdup ("content-loading-symbolic");
-
-    case HEARTH_CONNECTION_DISCONNECTED:
-    default:
-      /* Not started: either starting right now or the server failed to start. */
-      return g_strdup (error_message != NULL ? "dialog-error-symbolic" : "content-loading-symbolic");
-    }
-}
-
-static char *
-status_title (HearthWindow          *self,
-              HearthConnectionState  state,
-              const char            *error_message)
-{
-  switch (state)
-    {
     case HEARTH_CONNECTION_CONNECTED:
-      return g_strdup (_("Connected to the demo server"));
-
-    case HEARTH_CONNECTION_CONNECTING:
-      return g_strdup (_("Connecting…"));
-
-    case HEARTH_CONNECTION_RECONNECTING:
-      return g_strdup (_("Reconnecting…"));
-
-    case HEARTH_CONNECTION_STOPPED:
-      return g_strdup (_("Disconnected"));
-
-    case HEARTH_CONNECTION_DISCONNECTED:
     default:
-      return g_strdup (error_message != NULL ? _("The demo could not start")
-                                             : _("Starting the demo server…"));
+      if (!self->caught_up)
+        set_banner (self, _("Catching up…"), NULL);
+      else if (self->verification_required)
+        set_banner (self, _("Verify your email address to send messages"), NULL);
+      else
+        set_banner (self, NULL, NULL);
+      break;
     }
 }
 
-static const char *
-framing_label (HearthFraming framing)
+static void
+on_banner_button_cb (HearthWindow *self)
 {
-  switch (framing)
-    {
-    case HEARTH_FRAMING_SOCKET_IO:
-      return _("Socket.IO");
-
-    case HEARTH_FRAMING_ENVELOPE:
-      return _("JSON envelope");
-
-    case HEARTH_FRAMING_AUTO:
-    default:
-      return NULL;
-    }
+  if (self->connection != NULL)
+    hearth_connection_reconnect_now (self->connection);
 }
 
-static char *
-status_description (HearthWindow          *self,
-                    HearthConnectionState  state,
-                    const char            *error_message,
-                    const char            *url,
-                    HearthFraming          framing)
+static void
+on_connection_state_cb (HearthWindow *self)
 {
-  const char *framing_name = framing_label (framing);
+  if (hearth_connection_get_state (self->connection) != HEARTH_CONNECTION_CONNECTED)
+    self->caught_up = FALSE;
+
+  update_banner (self);
+}
+
+static void
+on_resynced_cb (HearthWindow *self)
+{
+  self->caught_up = TRUE;
+  update_banner (self);
+}
+
+/* Store and bus */
+
+static void
+on_chat_joined_cb (HearthWindow *self,
+                   HearthChat   *chat,
+                   HearthUser   *admin)
+{
   g_autofree char *text = NULL;
 
-  switch (state)
+  if (admin != NULL)
+    /* Translators: "Raj added you to Weekend Plans" */
+    text = g_strdup_printf (_("%s added you to “%s”"), hearth_user_get_display_name (admin),
+                            hearth_chat_get_title (chat));
+  else
+    text = g_strdup_printf (_("You were added to “%s”"), hearth_chat_get_title (chat));
+
+  show_toast (self, text);
+}
+
+static void
+close_conversation (HearthWindow *self)
+{
+  hearth_conversation_view_set_chat (self->conversation_view, NULL);
+  hearth_chat_list_view_select (self->chat_list_view, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->chat_list_view));
+}
+
+static void
+on_chat_removed_cb (HearthWindow *self,
+                    const char   *chat_id,
+                    const char   *title)
+{
+  HearthChat *open = hearth_conversation_view_get_chat (self->conversation_view);
+  g_autofree char *text = NULL;
+
+  text = title != NULL ? g_strdup_printf (_("“%s” was deleted"), title)
+                       : g_strdup (_("A chat was deleted"));
+
+  if (open != NULL && g_strcmp0 (hearth_chat_get_id (open), chat_id) == 0)
+    close_conversation (self);
+
+  show_toast (self, text);
+}
+
+static void
+on_participant_removed_cb (HearthWindow *self,
+                           HearthEvent  *event)
+{
+  HearthUser *user = hearth_event_get_user (event);
+  HearthUser *me = self->session != NULL ? hearth_session_get_me (self->session) : NULL;
+  HearthChat *chat;
+  g_autofree char *text = NULL;
+
+  if (user == NULL || me == NULL || self->store == NULL ||
+      g_strcmp0 (hearth_user_get_id (user), hearth_user_get_id (me)) != 0)
+    return;
+
+  chat = hearth_store_lookup_chat (self->store, hearth_event_get_chat_id (event));
+  text = chat != NULL ? g_strdup_printf (_("You were removed from “%s”"), hearth_chat_get_title (chat))
+                      : g_strdup (_("You were removed from a chat"));
+  show_toast (self, text);
+}
+
+static void
+on_error_event_cb (HearthWindow *self,
+                   HearthEvent  *event)
+{
+  const char *message = hearth_event_get_server_message (event);
+
+  switch (hearth_event_get_kind (event))
     {
-    case HEARTH_CONNECTION_CONNECTED:
-      if (framing_name != NULL)
-        /* Translators: "http://127.0.0.1:PORT over Socket.IO" */
-        text = g_strdup_printf (_("%s over %s"), url, framing_name);
-      else
-        text = g_strdup (url);
+    case HEARTH_EVENT_VERIFICATION_REQUIRED:
+      self->verification_required = TRUE;
+      update_banner (self);
       break;
 
-    case HEARTH_CONNECTION_CONNECTING:
-      text = g_strdup (url);
+    case HEARTH_EVENT_AUTHORIZATION_FAILED:
+      /* The session signs out; "signed-out" shows the sign-in page. */
       break;
 
-    case HEARTH_CONNECTION_RECONNECTING:
-      text = g_strdup (error_message != NULL ? error_message
-                                             : _("The connection to the demo server was lost"));
+    case HEARTH_EVENT_PERMISSION_DENIED:
+      show_toast (self, message != NULL ? message : _("You are not allowed to do that"));
       break;
 
-    case HEARTH_CONNECTION_STOPPED:
-      text = g_strdup (error_message != NULL ? error_message : _("The connection is closed"));
+    case HEARTH_EVENT_NOT_FOUND:
+      show_toast (self, message != NULL ? message : _("That no longer exists"));
       break;
 
-    case HEARTH_CONNECTION_DISCONNECTED:
+    case HEARTH_EVENT_VALIDATION_FAILED:
+      show_toast (self, message != NULL ? message : _("The server did not accept that"));
+      break;
+
+    case HEARTH_EVENT_SERVER_ERROR:
     default:
-      text = g_strdup (error_message);
+      show_toast (self, message != NULL ? message : _("The server had a problem"));
       break;
     }
+}
 
-  /* The description is Pango markup; URLs and server messages are plain text. */
-  return text != NULL ? g_markup_escape_text (text, -1) : NULL;
+static void
+on_database_error_cb (HearthWindow *self,
+                      const GError *error)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_warning ("Local cache: %s", error->message);
+
+  if (self->last_database_toast != 0 &&
+      now - self->last_database_toast < DATABASE_TOAST_INTERVAL_S * G_USEC_PER_SEC)
+    return;
+
+  self->last_database_toast = now;
+  show_toast (self, _("Messages cannot be saved on this computer right now — nothing is lost while Hearth runs"));
+}
+
+static void
+on_keyring_error_cb (HearthWindow *self)
+{
+  const char *message = hearth_accounts_get_keyring_error (self->accounts);
+  g_autofree char *text = NULL;
+
+  if (message == NULL)
+    return;
+
+  text = g_strdup_printf (_("Hearth will ask you to sign in again next time: %s"), message);
+  show_toast (self, text);
+}
+
+/* Navigation */
+
+gboolean
+hearth_window_open_chat (HearthWindow *self,
+                         const char   *chat_id)
+{
+  HearthChat *chat;
+
+  g_return_val_if_fail (HEARTH_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || chat_id == NULL ||
+      (chat = hearth_store_lookup_chat (self->store, chat_id)) == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "chats");
+  hearth_conversation_view_set_chat (self->conversation_view, chat);
+  hearth_chat_list_view_select (self->chat_list_view, chat_id);
+  gtk_stack_set_visible_child_name (self->content_stack, "conversation");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  hearth_conversation_view_focus_composer (self->conversation_view);
+
+  return TRUE;
+}
+
+static void
+on_chat_activated_cb (HearthWindow *self,
+                      HearthChat   *chat)
+{
+  hearth_window_open_chat (self, hearth_chat_get_id (chat));
+}
+
+static void
+on_back_cb (HearthWindow *self)
+{
+  close_conversation (self);
+}
+
+static void
+on_folded_cb (HearthWindow *self)
+{
+  hearth_conversation_view_set_folded (self->conversation_view,
+                                       adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_leaflet_child_cb (HearthWindow *self)
+{
+  /* Swiped back to the list of a folded window: the conversation is no longer visible. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->chat_list_view) &&
+      hearth_conversation_view_get_chat (self->conversation_view) != NULL &&
+      !adw_leaflet_get_child_transition_running (self->leaflet))
+    close_conversation (self);
+}
+
+static void
+on_active_cb (HearthWindow *self)
+{
+  if (self->session != NULL && hearth_session_get_state (self->session) == HEARTH_SESSION_SIGNED_IN)
+    hearth_session_set_window_active (self->session, gtk_window_is_active (GTK_WINDOW (self)));
+}
+
+/* Chat by position: -1 previous, +1 next relative to the open chat. */
+static void
+open_relative (HearthWindow *self,
+               int           delta,
+               gboolean      unread_only)
+{
+  GListModel *shown = hearth_chat_list_view_get_shown (self->chat_list_view);
+  HearthChat *open = hearth_conversation_view_get_chat (self->conversation_view);
+  guint n = g_list_model_get_n_items (shown);
+  int current = -1;
+
+  for (guint i = 0; open != NULL && i < n; i++)
+    {
+      g_autoptr(HearthChat) chat = g_list_model_get_item (shown, i);
+
+      if (chat == open)
+        current = (int) i;
+    }
+
+  for (int i = current + delta; i >= 0 && i < (int) n; i += delta)
+    {
+      g_autoptr(HearthChat) chat = g_list_model_get_item (shown, (guint) i);
+
+      if (!unread_only || hearth_chat_get_unread (chat) > 0)
+        {
+          hearth_window_open_chat (self, hearth_chat_get_id (chat));
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+chat_relative_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  gboolean unread = g_str_has_suffix (action_name, "-unread");
+  int delta = g_str_has_prefix (action_name, "win.previous") ? -1 : 1;
+
+  open_relative (self, delta, unread);
+}
+
+static void
+chat_at_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  GListModel *shown = hearth_chat_list_view_get_shown (self->chat_list_view);
+  g_autoptr(HearthChat) chat = g_list_model_get_item (shown, (guint) g_variant_get_int32 (parameter) - 1);
+
+  if (chat != NULL)
+    hearth_window_open_chat (self, hearth_chat_get_id (chat));
+  else
+    gtk_widget_error_bell (widget);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_chat_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  if (!hearth_conversation_view_start_search (self->conversation_view))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+on_chat_chosen_cb (HearthWindow *self,
+                   HearthChat   *chat)
+{
+  hearth_window_open_chat (self, hearth_chat_get_id (chat));
+}
+
+static void
+find_chat_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  HearthQuickSwitcher *switcher;
+
+  if (self->store == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  switcher = hearth_quick_switcher_new (GTK_WINDOW (self), hearth_store_get_chats (self->store));
+  g_signal_connect_object (switcher, "chat-chosen",
+                           G_CALLBACK (on_chat_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->quick_switcher, switcher);
+  gtk_window_present (GTK_WINDOW (switcher));
+}
+
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  if (hearth_conversation_view_stop_search (self->conversation_view))
+    return;
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      hearth_conversation_view_get_chat (self->conversation_view) != NULL)
+    close_conversation (self);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+
+  hearth_accounts_sign_out (self->accounts);
+}
+
+/* Sign-in */
+
+static void
+sign_in_done (HearthWindow *self,
+              GError       *error)
+{
+  hearth_sign_in_page_set_busy (self->sign_in_page, FALSE);
+
+  if (error == NULL)
+    {
+      hearth_sign_in_page_clear_password (self->sign_in_page);
+      return;
+    }
+
+  if (g_error_matches (error, HEARTH_API_ERROR, HEARTH_API_ERROR_AUTHORIZATION_FAILED))
+    hearth_sign_in_page_set_error (self->sign_in_page, _("Wrong username or password"));
+  else if (g_error_matches (error, HEARTH_API_ERROR, HEARTH_API_ERROR_NETWORK))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not reach the server: %s"), error->message);
+
+      hearth_sign_in_page_set_error (self->sign_in_page, text);
+    }
+  else
+    hearth_sign_in_page_set_error (self->sign_in_page, error->message);
+}
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HearthWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  hearth_accounts_sign_in_finish (HEARTH_ACCOUNTS (object), result, &error);
+  sign_in_done (self, error);
+}
+
+static void
+on_sign_in_cb (HearthWindow *self,
+               const char   *server_url,
+               const char   *username,
+               const char   *password)
+{
+  hearth_sign_in_page_set_busy (self->sign_in_page, TRUE);
+  hearth_accounts_sign_in_async (self->accounts, server_url, username, password, NULL,
+                                 sign_in_cb, g_object_ref (self));
+}
+
+static void
+demo_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(HearthWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  hearth_accounts_start_demo_finish (HEARTH_ACCOUNTS (object), result, &error);
+  sign_in_done (self, error);
+}
+
+static void
+on_try_demo_cb (HearthWindow *self)
+{
+  hearth_sign_in_page_set_busy (self->sign_in_page, TRUE);
+  hearth_accounts_start_demo_async (self->accounts, NULL, demo_cb, g_object_ref (self));
+}
+
+static void
+on_signed_out_cb (HearthWindow        *self,
+                  HearthSignOutReason  reason,
+                  const char          *message)
+{
+  switch (reason)
+    {
+    case HEARTH_SIGN_OUT_ACCOUNT_TERMINATED:
+      {
+        GtkWidget *dialog;
+
+        hearth_window_show_sign_in (self, NULL);
+        dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Your Account Was Closed"),
+                                         NULL);
+        adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                     message != NULL ? message :
+                                     _("The server closed this account. Its messages were removed from this computer."));
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+        gtk_window_present (GTK_WINDOW (dialog));
+      }
+      break;
+
+    case HEARTH_SIGN_OUT_AUTHORIZATION_FAILED:
+      {
+        g_autofree char *text = g_strdup_printf (_("You were signed out: %s"),
+                                                 message != NULL ? message :
+                                                 _("the server no longer accepts this sign-in"));
+
+        hearth_window_show_sign_in (self, text);
+      }
+      break;
+
+    case HEARTH_SIGN_OUT_USER:
+    default:
+      hearth_window_show_sign_in (self, NULL);
+      break;
+    }
+}
+
+/* Session */
+
+static void
+unbind_session (HearthWindow *self)
+{
+  if (self->connection != NULL)
+    g_signal_handlers_disconnect_by_data (self->connection, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->bus != NULL)
+    g_signal_handlers_disconnect_by_data (self->bus, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+
+  g_clear_object (&self->connection);
+  g_clear_object (&self->store);
+  g_clear_object (&self->bus);
+  g_clear_object (&self->session);
+}
+
+static void
+bind_session (HearthWindow *self)
+{
+  HearthSession *session = hearth_accounts_get_session (self->accounts);
+
+  if (session == self->session)
+    return;
+
+  close_conversation (self);
+  unbind_session (self);
+  self->caught_up = FALSE;
+  self->verification_required = FALSE;
+
+  hearth_conversation_view_set_session (self->conversation_view, session);
+
+  if (session == NULL)
+    {
+      hearth_chat_list_view_set_chats (self->chat_list_view, NULL);
+      update_banner (self);
+      return;
+    }
+
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (hearth_session_get_store (session));
+  self->bus = g_object_ref (hearth_session_get_bus (session));
+  self->connection = g_object_ref (hearth_session_get_connection (session));
+
+  hearth_chat_list_view_set_chats (self->chat_list_view, hearth_store_get_chats (self->store));
+
+  g_signal_connect_object (self->connection, "notify::state",
+                           G_CALLBACK (on_connection_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "resynced",
+                           G_CALLBACK (on_resynced_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "database-error",
+                           G_CALLBACK (on_database_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "chat-joined",
+                           G_CALLBACK (on_chat_joined_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "chat-removed",
+                           G_CALLBACK (on_chat_removed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->bus, "event::chat-participant-removed",
+                           G_CALLBACK (on_participant_removed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->bus, "error-event",
+                           G_CALLBACK (on_error_event_cb), self, G_CONNECT_SWAPPED);
+
+  hearth_session_set_window_active (session, gtk_window_is_active (GTK_WINDOW (self)));
+  /* Focus leaves the sign-in form before it is hidden. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, "chats");
+  update_banner (self);
 }
 
 static void
@@ -173,48 +669,27 @@ hearth_window_dispose (GObject *object)
 {
   HearthWindow *self = (HearthWindow *)object;
 
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
+  if (self->quick_switcher != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->quick_switcher));
+  g_clear_weak_pointer (&self->quick_switcher);
+  unbind_session (self);
+  g_clear_object (&self->accounts);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_WINDOW);
-  g_clear_object (&self->demo);
 
   G_OBJECT_CLASS (hearth_window_parent_class)->dispose (object);
 }
 
 static void
-hearth_window_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+hearth_window_finalize (GObject *object)
 {
-  HearthWindow *self = HEARTH_WINDOW (object);
+  HearthWindow *self = (HearthWindow *)object;
 
-  switch (prop_id)
-    {
-    case PROP_DEMO:
-      g_value_set_object (value, self->demo);
-      break;
+  g_free (self->last_toast);
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hearth_window_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  HearthWindow *self = HEARTH_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DEMO:
-      hearth_window_set_demo (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  G_OBJECT_CLASS (hearth_window_parent_class)->finalize (object);
 }
 
 static void
@@ -224,36 +699,56 @@ hearth_window_class_init (HearthWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hearth_window_dispose;
-  object_class->get_property = hearth_window_get_property;
-  object_class->set_property = hearth_window_set_property;
+  object_class->finalize = hearth_window_finalize;
 
-  /* Not construct-only: set after the template exists, its notify updates the bindings. */
-  properties[PROP_DEMO] =
-    g_param_spec_object ("demo", NULL, NULL,
-                         HEARTH_TYPE_DEMO,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (HEARTH_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (HEARTH_TYPE_CHAT_LIST_VIEW);
+  g_type_ensure (HEARTH_TYPE_CONVERSATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthchat/Hearth/hearth-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, events_stack);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, events_view);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, events_selection);
-  gtk_widget_class_bind_template_callback (widget_class, page_for_demo);
-  gtk_widget_class_bind_template_callback (widget_class, events_page_for_count);
-  gtk_widget_class_bind_template_callback (widget_class, status_icon_name);
-  gtk_widget_class_bind_template_callback (widget_class, status_title);
-  gtk_widget_class_bind_template_callback (widget_class, status_description);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, chat_list_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, conversation_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_try_demo_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_button_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chat_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "win.previous-chat", NULL, chat_relative_action);
+  gtk_widget_class_install_action (widget_class, "win.next-chat", NULL, chat_relative_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-unread", NULL, chat_relative_action);
+  gtk_widget_class_install_action (widget_class, "win.next-unread", NULL, chat_relative_action);
+  gtk_widget_class_install_action (widget_class, "win.chat-at", "i", chat_at_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.search-chat", NULL, search_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.find-chat", NULL, find_chat_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 
-  g_type_ensure (HEARTH_TYPE_DEMO);
-  g_type_ensure (HEARTH_TYPE_EVENT_RECORD);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.previous-unread", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, "win.next-unread", NULL);
+  for (int i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK, "win.chat-at", "i", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s", "chats");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s", "rewards");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find-chat", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
 static void
@@ -261,85 +756,113 @@ hearth_window_init (HearthWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  if (DEVELOPMENT_BUILD)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_child_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::child-transition-running",
+                           G_CALLBACK (on_leaflet_child_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_cb), NULL);
+
+  on_folded_cb (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }
 
-/**
- * hearth_window_new:
- * @application: the application
- * @demo: (nullable): the demo to show, or %NULL for the sign-in placeholder
- *
- * Returns: (transfer full): a new #HearthWindow
- */
 HearthWindow *
 hearth_window_new (AdwApplication *application,
-                   HearthDemo     *demo)
+                   HearthAccounts *accounts)
 {
+  HearthWindow *self;
+
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (demo == NULL || HEARTH_IS_DEMO (demo), NULL);
+  g_return_val_if_fail (HEARTH_IS_ACCOUNTS (accounts), NULL);
 
-  return g_object_new (HEARTH_TYPE_WINDOW,
-                       "application", application,
-                       "demo", demo,
-                       NULL);
-}
+  self = g_object_new (HEARTH_TYPE_WINDOW, "application", application, NULL);
+  self->accounts = g_object_ref (accounts);
 
-HearthDemo *
-hearth_window_get_demo (HearthWindow *self)
-{
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+  g_signal_connect_object (accounts, "notify::session",
+                           G_CALLBACK (bind_session), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (accounts, "signed-out",
+                           G_CALLBACK (on_signed_out_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (accounts, "notify::keyring-error",
+                           G_CALLBACK (on_keyring_error_cb), self, G_CONNECT_SWAPPED);
+  bind_session (self);
 
-  return self->demo;
+  return self;
 }
 
 void
-hearth_window_set_demo (HearthWindow *self,
-                        HearthDemo   *demo)
+hearth_window_show_sign_in (HearthWindow *self,
+                            const char   *message)
 {
   g_return_if_fail (HEARTH_IS_WINDOW (self));
-  g_return_if_fail (demo == NULL || HEARTH_IS_DEMO (demo));
 
-  if (g_set_object (&self->demo, demo))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+  hearth_sign_in_page_set_busy (self->sign_in_page, FALSE);
+  hearth_sign_in_page_set_error (self->sign_in_page, message);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  hearth_sign_in_page_focus (self->sign_in_page);
+}
+
+void
+hearth_window_show_loading (HearthWindow *self)
+{
+  g_return_if_fail (HEARTH_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }
 
 const char *
 _hearth_window_get_page (HearthWindow *self)
 {
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
+  return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
-AdwStatusPage *
-_hearth_window_get_welcome_page (HearthWindow *self)
+HearthSignInPage *
+_hearth_window_get_sign_in_page (HearthWindow *self)
 {
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
-
-  return self->welcome_page;
+  return self->sign_in_page;
 }
 
-AdwStatusPage *
-_hearth_window_get_status_page (HearthWindow *self)
+HearthChatListView *
+_hearth_window_get_chat_list_view (HearthWindow *self)
 {
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+  return self->chat_list_view;
+}
 
-  return self->status_page;
+HearthConversationView *
+_hearth_window_get_conversation_view (HearthWindow *self)
+{
+  return self->conversation_view;
+}
+
+AdwLeaflet *
+_hearth_window_get_leaflet (HearthWindow *self)
+{
+  return self->leaflet;
 }
 
 const char *
-_hearth_window_get_events_page (HearthWindow *self)
+_hearth_window_get_banner (HearthWindow *self)
 {
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
 
-  return gtk_stack_get_visible_child_name (self->events_stack);
+  return gtk_label_get_text (self->banner_label);
 }
 
-GtkListView *
-_hearth_window_get_events_view (HearthWindow *self)
+HearthQuickSwitcher *
+_hearth_window_get_quick_switcher (HearthWindow *self)
 {
-  g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
+  return self->quick_switcher;
+}
 
-  return self->events_view;
+const char *
+_hearth_window_get_last_toast (HearthWindow *self)
+{
+  return self->last_toast;
 }
