@@ -31,6 +31,7 @@ struct _HearthChat
   /* owned refs */
   HearthUser    *admin;
   HearthMessage *last_message;
+  gulong         last_message_at_id;  /* "notify::at" of last_message */
   GListStore    *participants;   /* HearthUser, server order */
   GListStore    *typing_users;   /* HearthUser */
   GHashTable    *last_read_at;   /* user id (owned) -> GDateTime (owned) */
@@ -221,7 +222,7 @@ hearth_chat_dispose (GObject *object)
     }
 
   if (self->last_message != NULL)
-    g_signal_handlers_disconnect_by_func (self->last_message, last_message_notify_at_cb, self);
+    g_clear_signal_handler (&self->last_message_at_id, self->last_message);
 
   g_clear_object (&self->participants);
   g_clear_object (&self->typing_users);
@@ -586,13 +587,15 @@ hearth_chat_set_last_message (HearthChat    *self,
     g_date_time_ref (old_activity);
 
   if (self->last_message != NULL)
-    g_signal_handlers_disconnect_by_func (self->last_message, last_message_notify_at_cb, self);
+    g_clear_signal_handler (&self->last_message_at_id, self->last_message);
 
   g_set_object (&self->last_message, message);
 
+  /* By id: disconnecting by function walks every handler, once per incoming message. */
   if (self->last_message != NULL)
-    g_signal_connect_swapped (self->last_message, "notify::at",
-                              G_CALLBACK (last_message_notify_at_cb), self);
+    self->last_message_at_id = g_signal_connect_swapped (self->last_message, "notify::at",
+                                                         G_CALLBACK (last_message_notify_at_cb),
+                                                         self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_MESSAGE]);
 
