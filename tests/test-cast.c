@@ -11,10 +11,12 @@
 
 #include <gio/gio.h>
 
+#include "hearth-api.h"
 #include "hearth-connection.h"
 #include "hearth-event.h"
 #include "hearth-event-bus.h"
 #include "hearth-message.h"
+#include "hearth-reward.h"
 #include "hearth-score.h"
 #include "hearth-score-action.h"
 #include "hearth-server.h"
@@ -90,9 +92,12 @@ on_frame_error_cb (HearthConnection *connection,
   f->frame_errors++;
 }
 
+/* Starts a server with @seed_json (NULL: the seed fixture), me connected to it, and a cast
+ * (not started) with the scene generator's @seed. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_start (Fixture    *f,
+               guint       seed,
+               const char *seed_json)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
@@ -101,7 +106,10 @@ fixture_set_up (Fixture       *f,
   f->my_chats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   f->server = hearth_server_new ();
-  hearth_server_load_seed_file (f->server, g_getenv ("HEARTH_SEED_FIXTURE"), &error);
+  if (seed_json != NULL)
+    hearth_server_load_seed_data (f->server, seed_json, -1, &error);
+  else
+    hearth_server_load_seed_file (f->server, g_getenv ("HEARTH_SEED_FIXTURE"), &error);
   g_assert_no_error (error);
   hearth_server_listen (f->server, 0, &error);
   g_assert_no_error (error);
@@ -121,7 +129,14 @@ fixture_set_up (Fixture       *f,
 
   f->cast = hearth_server_cast_new (f->server, f->me);
   hearth_server_cast_set_time_scale (f->cast, FAST);
-  hearth_server_cast_set_seed (f->cast, GPOINTER_TO_UINT (data));
+  hearth_server_cast_set_seed (f->cast, seed);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_start (f, GPOINTER_TO_UINT (data), NULL);
 }
 
 static void
@@ -497,6 +512,193 @@ test_long_run (Fixture       *f,
   g_assert_cmpuint (f->frame_errors, ==, 0);
 }
 
+/* Wellbeing: a reward consumed and the score updated in every demo minute, forever. */
+
+/* Real seconds per demo second that keep the cast standing still while a test looks. */
+#define FROZEN 1000.0
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* What me sees of the rewards now (GET /rewards): id -> remaining (gint64 *). */
+static GHashTable *
+fetch_remaining (Fixture *f)
+{
+  g_autofree char *url = hearth_server_dup_url (f->server);
+  g_autoptr(HearthApi) api = hearth_api_new (url, hearth_server_get_token (f->server, f->me));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) rewards = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *remaining = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (WAIT_MS, deadline_cb, &expired);
+
+  hearth_api_list_rewards_async (api, NULL, store_result_cb, &result);
+  while (result == NULL && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (expired);
+  g_source_remove (id);
+
+  rewards = hearth_api_list_rewards_finish (api, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rewards->len, >, 0);
+  for (guint i = 0; i < rewards->len; i++)
+    {
+      HearthReward *reward = g_ptr_array_index (rewards, i);
+
+      g_hash_table_insert (remaining, g_strdup (hearth_reward_get_id (reward)),
+                           g_memdup2 (&(gint64) { hearth_reward_get_remaining (reward) },
+                                      sizeof (gint64)));
+    }
+
+  return remaining;
+}
+
+/* The reward-consumed events of events[@from, @to) that took one (the count went down; a
+ * restock sends the event too, with a higher count), following @remaining. */
+static guint
+count_consumed (Fixture    *f,
+                GHashTable *remaining,
+                guint       from,
+                guint       to,
+                guint      *restocked)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to; i++)
+    {
+      HearthEvent *event = g_ptr_array_index (f->events, i);
+      gint64 *known;
+
+      if (hearth_event_get_kind (event) != HEARTH_EVENT_REWARD_CONSUMED)
+        continue;
+
+      known = g_hash_table_lookup (remaining, hearth_event_get_reward_id (event));
+      g_assert_nonnull (known);
+      g_assert_cmpint (hearth_event_get_remaining (event), >=, 0);
+      if (hearth_event_get_remaining (event) < *known)
+        n++;
+      else if (hearth_event_get_remaining (event) > *known && restocked != NULL)
+        (*restocked)++;
+      *known = hearth_event_get_remaining (event);
+    }
+
+  return n;
+}
+
+/* Starts the cast and plays @minutes demo minutes at @scale, one at a time (the cast
+ * frozen while the events of a minute are collected, so that each is a whole minute); each
+ * brings me at least one reward taken and one score update. Returns the restocks seen. */
+static guint
+play_wellbeing_minutes (Fixture *f,
+                        guint    minutes,
+                        double   scale)
+{
+  g_autoptr(GHashTable) remaining = fetch_remaining (f);
+  guint restocked = 0;
+  guint from = 0;
+
+  hearth_server_cast_start (f->cast);
+  for (guint minute = 1; minute <= minutes; minute++)
+    {
+      gint64 start = hearth_server_cast_get_elapsed (f->cast);
+      guint n, consumed, scored;
+
+      hearth_server_cast_set_time_scale (f->cast, scale);
+      play_until (f, start + 60000);
+      hearth_server_cast_set_time_scale (f->cast, FROZEN);
+      n = sync_events (f);
+
+      consumed = count_consumed (f, remaining, from, n, &restocked);
+      scored = count_events (f, from, n, "score-updated");
+      if (consumed == 0 || scored == 0)
+        g_error ("Demo minute %u (from %" G_GINT64_FORMAT " ms, seed %u): %u rewards taken, "
+                 "%u score updates", minute, start, hearth_server_cast_get_seed (f->cast),
+                 consumed, scored);
+      from = n;
+    }
+
+  g_assert_cmpuint (f->frame_errors, ==, 0);
+  for (guint i = 0; i < f->events->len; i++)
+    {
+      g_assert_false (hearth_event_is_error (g_ptr_array_index (f->events, i)));
+      check_event (f, g_ptr_array_index (f->events, i));
+    }
+
+  return restocked;
+}
+
+/* Half an hour of the seed: its rewards run out (the last one of each is never taken) and
+ * get restocked, the day's actions all get done and reels go on; no minute goes without. */
+static void
+test_wellbeing_every_minute (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_assert_cmpuint (play_wellbeing_minutes (f, 30, 0.0005), >, 0);
+}
+
+/* Every reward used up from the start: the first consumption restocks one. */
+static void
+test_wellbeing_used_up (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) remaining = fetch_remaining (f);
+  GHashTableIter iter;
+  const char *reward_id;
+
+  g_hash_table_iter_init (&iter, remaining);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &reward_id, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (hearth_server_restock_reward (f->server, reward_id, 0, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (play_wellbeing_minutes (f, 5, FAST), >, 0);
+}
+
+/* The seed with every reward expired and used up (a demo left running for days): one comes
+ * back (reward-consumed says it is not expired), restocked. */
+static char *
+expired_seed (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *rewards;
+
+  json_parser_load_from_file (parser, g_getenv ("HEARTH_SEED_FIXTURE"), &error);
+  g_assert_no_error (error);
+  rewards = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "rewards");
+  g_assert_cmpuint (json_array_get_length (rewards), >, 0);
+  for (guint i = 0; i < json_array_get_length (rewards); i++)
+    {
+      JsonObject *reward = json_array_get_object_element (rewards, i);
+
+      json_object_set_boolean_member (reward, "isExpired", TRUE);
+      json_object_set_int_member (reward, "remaining", 0);
+    }
+
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+static void
+test_wellbeing_expired (void)
+{
+  g_autofree char *seed = expired_seed ();
+  Fixture fixture = { 0 };
+
+  fixture_start (&fixture, 1, seed);
+  g_assert_cmpuint (play_wellbeing_minutes (&fixture, 5, FAST), >, 0);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* The same seed plays the same script. */
 static void
 test_deterministic (void)
@@ -589,6 +791,9 @@ main (int   argc,
   ADD ("user-deletes", test_user_deletes);
   ADD ("long-run", test_long_run);
   ADD ("stop", test_stop);
+  ADD ("wellbeing-every-minute", test_wellbeing_every_minute);
+  ADD ("wellbeing-used-up", test_wellbeing_used_up);
+  g_test_add_func ("/Hearth/Cast/wellbeing-expired", test_wellbeing_expired);
   g_test_add_func ("/Hearth/Cast/deterministic", test_deterministic);
 
 #undef ADD

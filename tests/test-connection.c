@@ -595,6 +595,166 @@ test_stop_start (Fixture       *f,
   g_assert_cmpuint (hearth_server_count_connections (f->server, f->me), ==, 1);
 }
 
+/* Main-loop budget: a flood whose every event costs its handler 1 ms comes out of the
+ * connection in slices, with a default-priority idle running in between (delivered inside
+ * libsoup's read, as they used to be, whole 128-frame chunks of the flood came out in one
+ * dispatch), and every event arrives, in order. */
+#define FLOOD_EVENTS 400
+
+typedef struct
+{
+  guint      received;        /* messages-received events */
+  guint      since_tick;      /* deliveries since the idle last ran */
+  guint      longest_run;     /* the most deliveries the idle did not run between */
+  guint      ticks;           /* idle runs while events were still to come */
+  guint      idle_id;
+  gboolean   in_order;
+  gboolean   done;            /* the flood's "bench-done" marker arrived */
+  GDateTime *last_at;
+} Flood;
+
+static gboolean
+flood_tick_cb (gpointer user_data)
+{
+  Flood *flood = user_data;
+
+  flood->idle_id = 0;
+  flood->since_tick = 0;
+  if (!flood->done)
+    flood->ticks++;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_flood_event_cb (HearthConnection *connection,
+                   HearthEvent      *event,
+                   Flood            *flood)
+{
+  GDateTime *at;
+
+  if (hearth_event_get_kind (event) != HEARTH_EVENT_MESSAGES_RECEIVED)
+    {
+      flood->done = g_strcmp0 (hearth_event_get_name (event), "bench-done") == 0;
+      return;
+    }
+
+  /* The flood's messages are 1 ms apart. */
+  at = hearth_message_get_at (hearth_event_get_message (event));
+  if (flood->last_at != NULL && g_date_time_compare (flood->last_at, at) >= 0)
+    flood->in_order = FALSE;
+  g_clear_pointer (&flood->last_at, g_date_time_unref);
+  flood->last_at = g_date_time_ref (at);
+  flood->received++;
+
+  flood->since_tick++;
+  flood->longest_run = MAX (flood->longest_run, flood->since_tick);
+  if (flood->idle_id == 0)
+    flood->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, flood_tick_cb, flood, NULL);
+
+  /* What a busy subscriber costs (the store takes ~10 µs). */
+  g_usleep (1000);
+}
+
+static void
+test_flood_in_slices (Fixture       *f,
+                      gconstpointer  data)
+{
+  Flood flood = { .in_order = TRUE };
+
+  hearth_server_set_flood (f->server, FLOOD_EVENTS);
+  g_signal_connect (f->connection, "event", G_CALLBACK (on_flood_event_cb), &flood);
+  start_and_wait_connected (f);
+
+  g_assert_true (hearth_test_wait_for_flag (&flood.done, 6 * WAIT_MS));
+  g_assert_cmpuint (flood.received, ==, FLOOD_EVENTS);
+  g_assert_true (flood.in_order);
+  g_assert_cmpuint (f->frame_errors, ==, 0);
+
+  /* A slice ends after ~5 ms of work, so a handful of 1 ms events; 32 leaves room and stays
+   * far below one chunk of the flood. The idle ran between all those slices. */
+  g_assert_cmpuint (flood.longest_run, <, 32);
+  g_assert_cmpuint (flood.ticks, >=, FLOOD_EVENTS / 32);
+
+  g_signal_handlers_disconnect_by_data (f->connection, &flood);
+  g_clear_handle_id (&flood.idle_id, g_source_remove);
+  g_clear_pointer (&flood.last_at, g_date_time_unref);
+}
+
+/* A link lost with frames still queued: their events are all delivered, in order, while
+ * RECONNECTING, and the next link starts only then (so a recovered Socket.IO session resumes
+ * from the last of them: nothing is replayed twice). */
+#define DROP_EVENTS 150
+
+typedef struct
+{
+  guint    received;
+  guint    while_reconnecting;
+  guint    after_reconnect;     /* delivered in CONNECTED after RECONNECTING was seen */
+  gboolean lost;
+  gboolean in_order;
+} Drain;
+
+static void
+on_drain_state_cb (HearthConnection *connection,
+                   GParamSpec       *pspec,
+                   Drain            *drain)
+{
+  if (hearth_connection_get_state (connection) == HEARTH_CONNECTION_RECONNECTING)
+    drain->lost = TRUE;
+}
+
+static void
+on_drain_event_cb (HearthConnection *connection,
+                   HearthEvent      *event,
+                   Drain            *drain)
+{
+  g_autofree char *expected = g_strdup_printf ("c2b131b4d5c71899%08x", drain->received);
+  HearthConnectionState state = hearth_connection_get_state (connection);
+
+  if (g_strcmp0 (hearth_event_get_chat_id (event), expected) != 0)
+    drain->in_order = FALSE;
+  drain->received++;
+  if (state == HEARTH_CONNECTION_RECONNECTING)
+    drain->while_reconnecting++;
+  else if (state == HEARTH_CONNECTION_CONNECTED && drain->lost)
+    drain->after_reconnect++;
+
+  g_usleep (1000);
+}
+
+static void
+test_lost_link_drains (Fixture       *f,
+                       gconstpointer  data)
+{
+  Drain drain = { .in_order = TRUE };
+
+  start_and_wait_connected (f);
+  g_signal_connect (f->connection, "event", G_CALLBACK (on_drain_event_cb), &drain);
+  g_signal_connect (f->connection, "notify::state", G_CALLBACK (on_drain_state_cb), &drain);
+
+  for (guint i = 0; i < DROP_EVENTS; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"chat\":\"c2b131b4d5c71899%08x\"}", i);
+
+      g_assert_cmpuint (hearth_server_push_event (f->server, f->me, "chat-created", json), ==, 1);
+    }
+  g_assert_cmpuint (hearth_server_drop_connections (f->server, f->me), ==, 1);
+
+  g_assert_true (hearth_test_wait_for_count (&drain.received, DROP_EVENTS, WAIT_MS));
+  g_assert_true (hearth_test_wait_for_enum (f->connection, "state",
+                                            HEARTH_CONNECTION_CONNECTED, WAIT_MS));
+  hearth_test_spin (200);
+
+  g_assert_true (drain.in_order);
+  g_assert_cmpuint (drain.received, ==, DROP_EVENTS);
+  g_assert_true (drain.lost);
+  g_assert_cmpuint (drain.while_reconnecting, >, 0);
+  g_assert_cmpuint (drain.after_reconnect, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (f->connection, &drain);
+}
+
 static void
 test_bad_url (void)
 {
@@ -750,6 +910,8 @@ main (int   argc,
   add_both ("auto-framing", test_auto_framing);
   add_both ("stop-start", test_stop_start);
   add_both ("network-back", test_network_back);
+  add_both ("flood-in-slices", test_flood_in_slices);
+  add_both ("lost-link-drains", test_lost_link_drains);
   g_test_add ("/Hearth/Connection/socket.io/stalled-server-detected", Fixture,
               GINT_TO_POINTER (HEARTH_FRAMING_SOCKET_IO),
               fixture_set_up, test_stalled_server_detected, fixture_tear_down);

@@ -1787,6 +1787,71 @@ test_migration_v2 (void)
   exec_sql (path, "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
 }
 
+/* From version 4: every stored row is a message (kind 'message'); a line about the membership
+ * is stored beside them, is never a chat's last message and is not searchable. */
+static void
+test_migration_v4 (void)
+{
+  g_autofree char *fixture = load_fixture ("schema-v1.sql");
+  g_autofree char *rows = load_fixture ("schema-v2-rows.sql");
+  g_autofree char *path = temp_db_path ("v4.db");
+  g_autoptr(HearthDatabase) db = NULL;
+  g_autoptr(HearthDbBatch) batch = hearth_db_batch_new ();
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) chats = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(HearthMessage) line = NULL;
+  HearthMessage *newest;
+
+  /* The database as version 4 left it: v1, steps 2 to 4 as released, v2's rows. */
+  exec_sql (path, fixture);
+  exec_sql (path, _hearth_db_schema_get_step (2));
+  exec_sql (path, rows);
+  exec_sql (path, _hearth_db_schema_get_step (3));
+  exec_sql (path, _hearth_db_schema_get_step (4));
+  exec_sql (path, "PRAGMA user_version = 4");
+
+  db = open_db (path);
+  g_assert_cmpint (hearth_database_get_schema_version (db), ==, HEARTH_DATABASE_SCHEMA_VERSION);
+
+  page = db_load_messages (db, "c-group", NULL, NULL, 100);
+  g_assert_cmpuint (page->len, >, 0);
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpint (hearth_message_get_kind (g_ptr_array_index (page, i)), ==,
+                     HEARTH_MESSAGE_KIND_TEXT);
+  newest = g_ptr_array_index (page, page->len - 1);
+  g_assert_cmpstr (hearth_message_get_id (newest), ==, "m-v2");
+
+  /* "Mei was removed", newer than every message. */
+  line = make_message ("local-1", NULL, "c-group", "u-mei", "", 1900000000, HEARTH_MESSAGE_SENT);
+  hearth_message_set_kind (line, HEARTH_MESSAGE_KIND_MEMBER_REMOVED);
+  hearth_db_batch_put_message (batch, line);
+  db_write_ok (db, batch);
+
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = db_load_messages (db, "c-group", NULL, NULL, 100);
+  newest = g_ptr_array_index (page, page->len - 1);
+  g_assert_cmpstr (hearth_message_get_id (newest), ==, "local-1");
+  g_assert_cmpint (hearth_message_get_kind (newest), ==, HEARTH_MESSAGE_KIND_MEMBER_REMOVED);
+
+  chats = db_load_chats (db);
+  for (guint i = 0; i < chats->len; i++)
+    {
+      HearthChat *chat = g_ptr_array_index (chats, i);
+
+      if (g_strcmp0 (hearth_chat_get_id (chat), "c-group") == 0)
+        g_assert_cmpstr (hearth_message_get_id (hearth_chat_get_last_message (chat)), ==, "m-v2");
+    }
+
+  found = db_search (db, "c-group", "marmalade", 10);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  hearth_database_close (db);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM messages WHERE kind = 'message'"), >, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM messages WHERE kind = 'member-removed'"), ==, 1);
+  exec_sql (path, "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+}
+
 static void
 test_migration_newer (void)
 {
@@ -2295,6 +2360,7 @@ main (int   argc,
   g_test_add_func ("/Hearth/Database/migration/empty", test_migration_empty);
   g_test_add_func ("/Hearth/Database/migration/v1", test_migration_v1);
   g_test_add_func ("/Hearth/Database/migration/v2", test_migration_v2);
+  g_test_add_func ("/Hearth/Database/migration/v4", test_migration_v4);
   g_test_add_func ("/Hearth/Database/migration/newer", test_migration_newer);
   g_test_add_func ("/Hearth/Database/corrupt", test_corrupt);
   g_test_add_func ("/Hearth/Database/open-fails", test_open_fails);

@@ -1043,6 +1043,16 @@ test_store_chat_created (Fixture       *f,
   g_assert_true (g_ptr_array_index (f->joined_admin, 0) == hearth_store_lookup_user (f->store, MEI));
   g_assert_cmpuint (chat_count (f), ==, 2);
 
+  /* The joined chat's history opens with "Mei Chen added you". */
+  hearth_store_flush (f->store);
+  {
+    g_autoptr(GPtrArray) stored = database_messages (f, f->database, CHAT_GROUP);
+    HearthMessage *newest = g_ptr_array_index (stored, stored->len - 1);
+
+    g_assert_cmpint (hearth_message_get_kind (newest), ==, HEARTH_MESSAGE_KIND_MEMBER_JOINED);
+    g_assert_cmpstr (hearth_message_get_sender_id (newest), ==, MEI);
+  }
+
   /* Persisted. */
   hearth_store_flush (f->store);
   {
@@ -1052,15 +1062,39 @@ test_store_chat_created (Fixture       *f,
   }
 }
 
+/* The newest row of @list is a line about the membership: @kind, about @user_id. */
+static void
+assert_member_line (HearthMessageList *list,
+                    HearthMessageKind  kind,
+                    const char        *user_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  HearthMessage *line;
+
+  g_assert_cmpuint (n, >, 0);
+  line = list_item (list, n - 1);
+  g_assert_cmpint (hearth_message_get_kind (line), ==, kind);
+  g_assert_true (hearth_message_is_system (line));
+  g_assert_cmpstr (hearth_message_get_sender_id (line), ==, user_id);
+  g_assert_true (g_str_has_prefix (hearth_message_get_id (line), "local-"));
+}
+
 static void
 test_store_participant_removed (Fixture       *f,
                                 gconstpointer  data)
 {
   HearthChat *chat;
+  HearthMessageList *list;
+  HearthMessage *last;
+  guint unread, n_added;
 
   apply_server_chats (f);
   chat = hearth_store_lookup_chat (f->store, CHAT_HIKE);
   g_assert_nonnull (hearth_chat_find_participant (chat, TOM));
+  list = get_loaded_messages (f, CHAT_HIKE);
+  last = hearth_chat_get_last_message (chat);
+  unread = hearth_chat_get_unread (chat);
+  n_added = f->added->len;
 
   dispatch (f, "typing-started", "{\"user\": %s, \"chat\": \"%s\"}", TOM_JSON, CHAT_HIKE);
   dispatch (f, "chat-participant-removed", "{\"chat\": \"%s\", \"user\": \"%s\"}", CHAT_HIKE, TOM);
@@ -1069,9 +1103,40 @@ test_store_participant_removed (Fixture       *f,
   g_assert_cmpuint (n_items (hearth_chat_get_typing_users (chat)), ==, 0);
   g_assert_false (hearth_chat_get_left (chat));
 
+  /* "Tom Okafor was removed" in the history: not unread, not the chat's last message, not
+   * news, and never a cursor for the server. */
+  assert_member_line (list, HEARTH_MESSAGE_KIND_MEMBER_REMOVED, TOM);
+  g_assert_true (hearth_chat_get_last_message (chat) == last);
+  g_assert_cmpuint (hearth_chat_get_unread (chat), ==, unread);
+  g_assert_cmpuint (f->added->len, ==, n_added);
+  g_assert_false (hearth_message_is_system (hearth_message_list_get_newest_sent (list)));
+
   dispatch (f, "chat-participant-removed", "{\"chat\": \"%s\", \"user\": \"%s\"}", CHAT_HIKE, ME);
   g_assert_true (hearth_chat_get_left (chat));
   g_assert_true (hearth_store_lookup_chat (f->store, CHAT_HIKE) == chat);
+  assert_member_line (list, HEARTH_MESSAGE_KIND_MEMBER_REMOVED, ME);
+
+  /* Stored with the history, and still not the last message when the chats load again. */
+  hearth_store_flush (f->store);
+  {
+    g_autoptr(GPtrArray) stored = database_messages (f, f->database, CHAT_HIKE);
+    g_autoptr(GPtrArray) chats = database_chats (f, f->database);
+    HearthMessage *newest = g_ptr_array_index (stored, stored->len - 1);
+    HearthMessage *before = g_ptr_array_index (stored, stored->len - 2);
+
+    g_assert_cmpint (hearth_message_get_kind (newest), ==, HEARTH_MESSAGE_KIND_MEMBER_REMOVED);
+    g_assert_cmpstr (hearth_message_get_sender_id (newest), ==, ME);
+    g_assert_cmpint (hearth_message_get_kind (before), ==, HEARTH_MESSAGE_KIND_MEMBER_REMOVED);
+    g_assert_cmpstr (hearth_message_get_sender_id (before), ==, TOM);
+    for (guint i = 0; i < chats->len; i++)
+      {
+        HearthChat *stored_chat = g_ptr_array_index (chats, i);
+
+        if (g_strcmp0 (hearth_chat_get_id (stored_chat), CHAT_HIKE) == 0)
+          g_assert_cmpstr (hearth_message_get_id (hearth_chat_get_last_message (stored_chat)), ==,
+                           hearth_message_get_id (last));
+      }
+  }
 
   /* About a chat we never had and were removed from: nothing to fetch. */
   dispatch (f, "chat-participant-removed", "{\"chat\": \"aaaaaaaaaaaaaaaaaaaaaaaa\", \"user\": \"%s\"}",

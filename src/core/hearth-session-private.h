@@ -73,6 +73,10 @@ struct _HearthSession
   HearthSignOutReason sign_out_reason;
   char               *sign_out_message;
 
+  /* wellbeing (hearth-session-wellbeing.c) */
+  GCancellable       *wellbeing_cancellable; /* the running refresh; NULL: none */
+  gboolean            wellbeing_live;
+
   /* timings */
   guint               reconnect_base_ms;  /* 0: the connection's default */
   guint               reconnect_max_ms;
@@ -91,6 +95,8 @@ void     _hearth_session_schedule_sign_out     (HearthSession       *self,
                                                 const char          *message);
 void     _hearth_session_check_api_error       (HearthSession       *self,
                                                 const GError        *error);
+void     _hearth_session_set_wellbeing_live    (HearthSession       *self,
+                                                gboolean             live);
 gboolean _hearth_session_sign_in_continues     (HearthSession       *self,
                                                 GTask               *task);
 void     _hearth_session_fail_sign_in          (HearthSession       *self,
@@ -105,5 +111,11 @@ void     _hearth_session_refresh_me            (HearthSession       *self);
 void     _hearth_session_stop_account          (HearthSession       *self);
 void     _hearth_session_delete_account_data   (HearthSession       *self);
 void     _hearth_session_close_account         (HearthSession       *self);
+
+/* hearth-session-wellbeing.c: init connects to the session's own signals (the refresh after
+ * every resync, "wellbeing-live" following the connection and the state); dispose cancels
+ * the running refresh. */
+void     _hearth_session_wellbeing_init        (HearthSession       *self);
+void     _hearth_session_wellbeing_dispose     (HearthSession       *self);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ enum
   PROP_STORE,
   PROP_OUTBOX,
   PROP_CONNECTION,
+  PROP_WELLBEING_LIVE,
   N_PROPS
   /* From N_PROPS on: the policy's (hearth_presence_policy_install_properties()). */
 };
@@ -75,6 +76,18 @@ _hearth_session_set_state (HearthSession      *self,
 
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+void
+_hearth_session_set_wellbeing_live (HearthSession *self,
+                                    gboolean       live)
+{
+  live = !!live;
+  if (self->wellbeing_live == live)
+    return;
+
+  self->wellbeing_live = live;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WELLBEING_LIVE]);
 }
 
 void
@@ -310,6 +323,7 @@ hearth_session_dispose (GObject *object)
   HearthSession *self = (HearthSession *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _hearth_session_wellbeing_dispose (self);
   g_clear_handle_id (&self->sign_out_id, g_source_remove);
   _hearth_session_close_account (self);
   g_clear_object (&self->api);
@@ -389,6 +403,10 @@ hearth_session_get_property (GObject    *object,
 
     case PROP_CONNECTION:
       g_value_set_object (value, self->connection);
+      break;
+
+    case PROP_WELLBEING_LIVE:
+      g_value_set_boolean (value, self->wellbeing_live);
       break;
 
     default:
@@ -478,6 +496,9 @@ hearth_session_class_init (HearthSessionClass *klass)
   properties[PROP_CONNECTION] =
     g_param_spec_object ("connection", NULL, NULL, HEARTH_TYPE_CONNECTION,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WELLBEING_LIVE] =
+    g_param_spec_boolean ("wellbeing-live", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   hearth_presence_policy_install_properties (object_class, N_PROPS);
 
@@ -512,6 +533,7 @@ hearth_session_init (HearthSession *self)
   self->cancellable = g_cancellable_new ();
   self->policy = hearth_presence_policy_new ();
   g_signal_connect_swapped (self->policy, "notify", G_CALLBACK (on_policy_notify_cb), self);
+  _hearth_session_wellbeing_init (self);
 }
 
 /* Public API. */

@@ -86,6 +86,15 @@ G_DECLARE_FINAL_TYPE (HearthSession, hearth_session, HEARTH, SESSION, GObject)
  * still marked read locally and nothing is emitted. The store's "open-chat-id" and "focused"
  * (open chat at the bottom in an active window) follow these properties.
  *
+ * Wellbeing: after every resync (so after every (re)connect), and when the UI asks with
+ * hearth_session_refresh_wellbeing(), GET /rewards, GET /score and
+ * GET /score/history?days=HEARTH_STORE_SCORE_HISTORY_DAYS go to the store
+ * (hearth_store_apply_rewards(), _apply_score(), _apply_score_history(); a 404 of /score is
+ * "no score yet"). Each is applied as it answers; when all three succeeded the store's
+ * "wellbeing-updated" becomes now and "wellbeing-live" TRUE if still connected, else
+ * "wellbeing-live" is FALSE. A refresh started while one runs replaces it; sign-out cancels it.
+ * Between refreshes the store follows reward-consumed and score-updated.
+ *
  * Emitted events go through hearth_connection_emit(): never queued, dropped when offline.
  *
  * Sign-out: hearth_session_sign_out() (reason USER), the account-terminated event, and a
@@ -109,6 +118,9 @@ G_DECLARE_FINAL_TYPE (HearthSession, hearth_session, HEARTH, SESSION, GObject)
  *  "open-chat-id" (nullable) the chat shown in the conversation pane
  *  "chat-at-bottom" (default TRUE) the conversation pane is scrolled to the bottom
  *  "window-active" (default FALSE) the window showing the session is active
+ *  "wellbeing-live" (read-only) the last refresh of rewards and score succeeded while
+ *                connected: FALSE before the first one, while offline and after one failed
+ *                (the UI then shows the store's data as of "wellbeing-updated")
  *
  * Signals:
  *  "signed-out"     (HearthSignOutReason reason, const char *message nullable): the server's
@@ -192,6 +204,23 @@ void                hearth_session_set_chat_at_bottom  (HearthSession       *sel
 gboolean            hearth_session_get_window_active   (HearthSession       *self);
 void                hearth_session_set_window_active   (HearthSession       *self,
                                                         gboolean             active);
+
+/* Wellbeing (see above). Refresh: does nothing unless signed in. */
+void                hearth_session_refresh_wellbeing   (HearthSession       *self);
+gboolean            hearth_session_get_wellbeing_live  (HearthSession       *self);
+/* POST /rewards/:id/consume; the reply updates the store's reward (remaining,
+ * is-consumed-by-you, ...). Fails with the HearthApiError of the request (its message is the
+ * server's: "This reward has expired", "This reward is no longer available") and changes
+ * nothing then; G_IO_ERROR_NOT_INITIALIZED when not signed in. Consuming a reward I already
+ * consumed succeeds and reports its state. */
+void                hearth_session_consume_reward_async  (HearthSession       *self,
+                                                          const char          *reward_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean            hearth_session_consume_reward_finish (HearthSession       *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 /* Privacy switches. */
 gboolean            hearth_session_get_send_typing     (HearthSession       *self);

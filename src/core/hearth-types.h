@@ -120,4 +120,21 @@ typedef enum
   HEARTH_MESSAGE_FAILED,
 } HearthMessageState;
 
+/**
+ * HearthMessageKind:
+ * What a row of a chat's history is: a message someone wrote, or a line the app writes
+ * about the chat's membership (local only: never sent, never counted as unread, never a
+ * chat's last message).
+ * @HEARTH_MESSAGE_KIND_TEXT: a message (content and/or reel)
+ * @HEARTH_MESSAGE_KIND_MEMBER_JOINED: I was added to the chat; the sender is the admin who
+ *   added me (unknown: no sender)
+ * @HEARTH_MESSAGE_KIND_MEMBER_REMOVED: the sender was removed from the chat (me: I was)
+ */
+typedef enum
+{
+  HEARTH_MESSAGE_KIND_TEXT,
+  HEARTH_MESSAGE_KIND_MEMBER_JOINED,
+  HEARTH_MESSAGE_KIND_MEMBER_REMOVED,
+} HearthMessageKind;
+
 G_END_DECLS

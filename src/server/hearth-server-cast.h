@@ -20,10 +20,15 @@ G_DECLARE_FINAL_TYPE (HearthServerCast, hearth_server_cast, HEARTH, SERVER_CAST,
  * me, add me to groups, remove someone from a group, delete chats they created, consume
  * rewards and move today's score. Every listening event of the contract but
  * account-terminated fires within the first 60 s of demo time, and the scenes go on at about
- * that pace. The script is deterministic for a given seed.
+ * that pace. In particular a reward is consumed (reward-consumed) and me's score is updated
+ * (score-updated) at least once in every demo minute, forever: a reward is restocked when
+ * none has more than one left (and brought back from expiry when all have expired), and once
+ * every action of the day is completed the score goes on with reels seen. The script is
+ * deterministic for a given seed.
  *
  * The cast acts only as the server's acting API does (hearth_server_post_message() and
- * friends), from timeouts attached to the server's main context. It keeps ids, never
+ * friends; bringing a reward back from expiry, for which there is no acting call, is the one
+ * exception), from timeouts attached to the server's main context. It keeps ids, never
  * pointers, so chats deleted or left by the app's user are simply skipped; it never touches
  * the seed's chats' membership and keeps at most a few chats of its own (deleting the
  * oldest), so it runs forever in bounded memory.

@@ -553,11 +553,13 @@ load_score (Loader      *loader,
       if (!shift_date_member (loader, score, "date", "score", &ms, error))
         return FALSE;
 
-      /* The weekday follows the (shifted) date. */
+      /* The weekday follows the (shifted) date. The date is a local midnight, which east of
+       * UTC lies on the previous UTC day ("2025-11-07T18:30:00.000Z" is a Saturday): the
+       * day is the UTC date 12 hours later, right for every zone from UTC-12 to UTC+12. */
       if ((social = hearth_json_object_get_object (score, "social")) != NULL &&
           hearth_json_object_get_string (social, "day") != NULL)
         {
-          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000 + 12 * 3600);
           g_autofree char *day = g_date_time_format (dt, "%A");
           g_autofree char *lower = g_ascii_strdown (day, -1);
 

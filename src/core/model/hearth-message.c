@@ -28,6 +28,7 @@ struct _HearthMessage
   char               *reel;
   GDateTime          *at;
   HearthMessageState  state;
+  HearthMessageKind   kind;
 };
 
 G_DEFINE_FINAL_TYPE (HearthMessage, hearth_message, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ enum {
   PROP_REEL,
   PROP_AT,
   PROP_STATE,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -120,6 +122,10 @@ hearth_message_get_property (GObject    *object,
       g_value_set_enum (value, self->state);
       break;
 
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -169,6 +175,10 @@ hearth_message_set_property (GObject      *object,
 
     case PROP_STATE:
       hearth_message_set_state (self, g_value_get_enum (value));
+      break;
+
+    case PROP_KIND:
+      hearth_message_set_kind (self, g_value_get_enum (value));
       break;
 
     default:
@@ -230,6 +240,12 @@ hearth_message_class_init (HearthMessageClass *klass)
     g_param_spec_enum ("state", NULL, NULL,
                        HEARTH_TYPE_MESSAGE_STATE,
                        HEARTH_MESSAGE_SENT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       HEARTH_TYPE_MESSAGE_KIND,
+                       HEARTH_MESSAGE_KIND_TEXT,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -432,4 +448,34 @@ hearth_message_set_state (HearthMessage      *self,
 
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+HearthMessageKind
+hearth_message_get_kind (HearthMessage *self)
+{
+  g_return_val_if_fail (HEARTH_IS_MESSAGE (self), HEARTH_MESSAGE_KIND_TEXT);
+
+  return self->kind;
+}
+
+void
+hearth_message_set_kind (HearthMessage     *self,
+                         HearthMessageKind  kind)
+{
+  g_return_if_fail (HEARTH_IS_MESSAGE (self));
+  g_return_if_fail ((guint) kind <= HEARTH_MESSAGE_KIND_MEMBER_REMOVED);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gboolean
+hearth_message_is_system (HearthMessage *self)
+{
+  g_return_val_if_fail (HEARTH_IS_MESSAGE (self), FALSE);
+
+  return self->kind != HEARTH_MESSAGE_KIND_TEXT;
 }

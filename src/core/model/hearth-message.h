@@ -49,5 +49,10 @@ void                hearth_message_set_at         (HearthMessage      *self,
 HearthMessageState  hearth_message_get_state      (HearthMessage      *self);
 void                hearth_message_set_state      (HearthMessage      *self,
                                                    HearthMessageState  state);
+HearthMessageKind   hearth_message_get_kind       (HearthMessage      *self);
+void                hearth_message_set_kind       (HearthMessage      *self,
+                                                   HearthMessageKind   kind);
+/* Not a message someone wrote (kind other than TEXT). */
+gboolean            hearth_message_is_system      (HearthMessage      *self);
 
 G_END_DECLS

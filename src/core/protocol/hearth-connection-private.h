@@ -14,6 +14,17 @@
 
 G_BEGIN_DECLS
 
+/*
+ * The connection is split by concern, all sharing this struct:
+ *
+ *   hearth-connection.c        the object: properties, signals, state, public API
+ *   hearth-connection-link.c   one link: handshake, teardown, liveness (envelope heartbeat),
+ *                              reconnect with backoff, the network monitor
+ *   hearth-connection-queue.c  incoming frames: queued on arrival, decoded and delivered in
+ *                              time-bounded slices (see there)
+ *   hearth-connection-sio.c    the Socket.IO side of a link
+ */
+
 struct _HearthConnection
 {
   GObject                  parent_instance;
@@ -39,6 +50,8 @@ struct _HearthConnection
   GError                  *error;
   guint                    failures;
   guint                    reconnect_source;
+  /* A (re)connect waits for the frames of the lost link to be delivered first. */
+  gboolean                 connect_pending;
 
   /* the current attempt / link */
   SoupSession             *session;
@@ -49,7 +62,16 @@ struct _HearthConnection
   guint                    liveness_source;
   gint64                   last_activity;
 
-  /* Socket.IO */
+  /* incoming frames not delivered yet (hearth-connection-queue.c); they belong to self->ws,
+   * or to the link just lost when it is NULL, whose framing link_framing still is */
+  GQueue                   chunks;
+  guint                    queued_frames;
+  gsize                    queued_bytes;
+  GSource                 *drain_source;
+  GSource                 *drain_guard;   /* QUEUE_MAX_WAIT_MS: no starving behind redraws */
+  HearthFraming            link_framing;
+
+  /* Socket.IO, as of the last frame taken from the queue */
   gboolean                 sio_open;
   gboolean                 sio_connected;
   guint                    ping_interval;
@@ -59,21 +81,44 @@ struct _HearthConnection
   GPtrArray               *early_frames;
 };
 
+/* hearth-connection.c */
+void _hearth_connection_set_state               (HearthConnection      *self,
+                                                 HearthConnectionState  state);
+void _hearth_connection_set_error               (HearthConnection      *self,
+                                                 GError                *error);
+void _hearth_connection_mark_connected          (HearthConnection      *self);
+void _hearth_connection_emit_event              (HearthConnection      *self,
+                                                 HearthEvent           *event);
+void _hearth_connection_emit_frame_error        (HearthConnection      *self,
+                                                 const GError          *error);
+
+/* hearth-connection-link.c */
+void _hearth_connection_connect_attempt         (HearthConnection *self);
+void _hearth_connection_teardown_link           (HearthConnection *self,
+                                                 gboolean          graceful);
 void _hearth_connection_stop_for_good           (HearthConnection *self,
                                                  GError           *error);
 void _hearth_connection_schedule_reconnect      (HearthConnection *self,
                                                  GError           *error);
-void _hearth_connection_deliver_event           (HearthConnection *self,
-                                                 HearthFrame      *frame);
 void _hearth_connection_send_text               (HearthConnection *self,
                                                  const char       *text);
-void _hearth_connection_mark_connected          (HearthConnection *self);
 void _hearth_connection_clear_liveness          (HearthConnection *self);
+void _hearth_connection_watch_network           (HearthConnection *self);
+
+/* hearth-connection-queue.c */
+void _hearth_connection_receive                 (HearthConnection *self,
+                                                 gint              type,
+                                                 GBytes           *message);
+gboolean _hearth_connection_queue_is_empty      (HearthConnection *self);
+void _hearth_connection_queue_clear             (HearthConnection *self);
+void _hearth_connection_deliver_event           (HearthConnection *self,
+                                                 HearthFrame      *frame);
 
 /* hearth-connection-sio.c: the Socket.IO side of the link */
 void _hearth_connection_sio_arm_dead_timer      (HearthConnection *self,
                                                  guint             timeout_ms);
 void _hearth_connection_sio_handle_frame        (HearthConnection *self,
                                                  HearthFrame      *frame);
+void _hearth_connection_sio_reset               (HearthConnection *self);
 
 G_END_DECLS

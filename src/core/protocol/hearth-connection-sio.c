@@ -21,7 +21,8 @@ sio_dead_cb (gpointer user_data)
   HearthConnection *self = user_data;
 
   self->liveness_source = 0;
-  _hearth_connection_schedule_reconnect (self, g_error_new (HEARTH_CONNECTION_ERROR, HEARTH_CONNECTION_ERROR_DEAD,
+  _hearth_connection_schedule_reconnect (self, g_error_new (HEARTH_CONNECTION_ERROR,
+                                         HEARTH_CONNECTION_ERROR_DEAD,
                                          self->sio_open ?
                                          "No ping from the server: connection lost" :
                                          "The server did not complete the handshake"));
@@ -126,10 +127,28 @@ sio_handle_connect (HearthConnection *self,
 }
 
 void
+_hearth_connection_sio_reset (HearthConnection *self)
+{
+  self->sio_open = FALSE;
+  self->sio_connected = FALSE;
+  if (self->early_frames != NULL)
+    g_ptr_array_set_size (self->early_frames, 0);
+}
+
+void
 _hearth_connection_sio_handle_frame (HearthConnection *self,
                                      HearthFrame      *frame)
 {
-  switch (hearth_frame_get_frame_type (frame))
+  HearthFrameType type = hearth_frame_get_frame_type (frame);
+
+  /* A frame of a link already lost, taken from the queue after it went down: its events are
+   * still delivered and the server's verdicts (DISCONNECT, CONNECT_ERROR) still count, but it
+   * drives no link any more (no CONNECT, no timers; acks have nowhere to go). */
+  if (self->ws == NULL && type != HEARTH_FRAME_EVENT && type != HEARTH_FRAME_DISCONNECT &&
+      type != HEARTH_FRAME_CONNECT_ERROR)
+    return;
+
+  switch (type)
     {
     case HEARTH_FRAME_OPEN:
       if (self->sio_open)
@@ -161,7 +180,8 @@ _hearth_connection_sio_handle_frame (HearthConnection *self,
 
     case HEARTH_FRAME_CONNECT_ERROR:
       if (g_strcmp0 (hearth_frame_get_namespace (frame), "/") == 0)
-        _hearth_connection_stop_for_good (self, g_error_new (HEARTH_CONNECTION_ERROR, HEARTH_CONNECTION_ERROR_AUTH,
+        _hearth_connection_stop_for_good (self, g_error_new (HEARTH_CONNECTION_ERROR,
+                                          HEARTH_CONNECTION_ERROR_AUTH,
                                           "The server refused the connection: %s",
                                           hearth_frame_get_error_message (frame)));
       break;

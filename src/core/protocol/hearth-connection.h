@@ -47,6 +47,10 @@ G_DECLARE_FINAL_TYPE (HearthConnection, hearth_connection, HEARTH, CONNECTION, G
  * Signals:
  *  "event" (HearthEvent *event): every valid incoming application event, in order.
  *  "frame-error" (GError *error): an incoming frame was malformed and dropped (logged too).
+ * Both are emitted from a main-loop source at G_PRIORITY_DEFAULT_IDLE, in slices of a few ms,
+ * never inside libsoup's read: frames are queued as they arrive (hearth-connection-queue.c).
+ * Events received before the link was lost are still delivered (while RECONNECTING, before
+ * the next link starts); after stop() nothing is.
  */
 
 GQuark                 hearth_connection_error_quark        (void);

@@ -26,6 +26,25 @@ typedef struct
   gboolean    writing;          /* inside a write job (see _hearth_db_set_error()) */
 } HearthDbWorker;
 
+/* hearth-database.c: the jobs of the worker thread, for the files that add readers
+ * (hearth-database-wellbeing.c). A job runs @func on the worker with @task, which it must
+ * return; _hearth_database_return_pointer() returns @result, or @error when set. */
+typedef void (*HearthDbJobFunc) (HearthDbWorker *worker,
+                                 GTask          *task);
+
+GTask          *_hearth_database_task_new       (HearthDatabase      *self,
+                                                 gpointer             source_tag,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+void            _hearth_database_push_task      (HearthDatabase      *self,
+                                                 GTask               *task,
+                                                 HearthDbJobFunc      func);
+void            _hearth_database_return_pointer (GTask               *task,
+                                                 gpointer             result,
+                                                 GDestroyNotify       free_result,
+                                                 GError              *error);
+
 /* hearth-db-worker.c: the connection. Open creates the file (0600) and its directory (0700)
  * unless @read_only, checks the schema version (@version: the one found), sets WAL and
  * migrates. */
@@ -119,6 +138,12 @@ GPtrArray    *_hearth_db_load_rewards   (HearthDbWorker *worker,
 HearthScore  *_hearth_db_load_score     (HearthDbWorker *worker,
                                          const char     *day,
                                          GError        **error);
+GPtrArray    *_hearth_db_load_score_history (HearthDbWorker *worker,
+                                             GError        **error);
+/* NULL without error when @what was never fetched. */
+GDateTime    *_hearth_db_load_fetch_time (HearthDbWorker *worker,
+                                          const char     *what,
+                                          GError        **error);
 /* The FTS5 query for words a user typed (each word a quoted prefix phrase); NULL when no
  * word can match anything. Exposed for the tests. */
 char         *_hearth_db_build_match    (const char     *query);

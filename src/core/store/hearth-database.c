@@ -31,8 +31,7 @@ typedef enum
 
 typedef struct _SyncPoint SyncPoint;
 
-typedef void (*JobFunc) (HearthDbWorker *worker,
-                         GTask          *task);
+typedef HearthDbJobFunc JobFunc;
 
 typedef struct
 {
@@ -207,10 +206,10 @@ push_job (HearthDatabase *self,
   job_free (job);
 }
 
-static void
-push_task (HearthDatabase *self,
-           GTask          *task,
-           JobFunc         func)
+void
+_hearth_database_push_task (HearthDatabase *self,
+                            GTask          *task,
+                            JobFunc         func)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -220,12 +219,12 @@ push_task (HearthDatabase *self,
   push_job (self, job);
 }
 
-static GTask *
-task_new (HearthDatabase      *self,
-          gpointer             source_tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+GTask *
+_hearth_database_task_new (HearthDatabase      *self,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
@@ -234,17 +233,22 @@ task_new (HearthDatabase      *self,
   return task;
 }
 
-static void
-return_pointer (GTask          *task,
-                gpointer        result,
-                GDestroyNotify  free_result,
-                GError         *error)
+void
+_hearth_database_return_pointer (GTask          *task,
+                                 gpointer        result,
+                                 GDestroyNotify  free_result,
+                                 GError         *error)
 {
   if (error != NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, free_result);
 }
+
+/* Their short names in this file. */
+#define push_task      _hearth_database_push_task
+#define task_new       _hearth_database_task_new
+#define return_pointer _hearth_database_return_pointer
 
 typedef struct
 {
@@ -417,26 +421,6 @@ load_drafts_job (HearthDbWorker *worker,
   GHashTable *drafts = _hearth_db_load_drafts (worker, &error);
 
   return_pointer (task, drafts, (GDestroyNotify) g_hash_table_unref, error);
-}
-
-static void
-load_rewards_job (HearthDbWorker *worker,
-                  GTask          *task)
-{
-  GError *error = NULL;
-  GPtrArray *rewards = _hearth_db_load_rewards (worker, &error);
-
-  return_pointer (task, rewards, (GDestroyNotify) g_ptr_array_unref, error);
-}
-
-static void
-load_score_job (HearthDbWorker *worker,
-                GTask          *task)
-{
-  GError *error = NULL;
-  HearthScore *score = _hearth_db_load_score (worker, g_task_get_task_data (task), &error);
-
-  return_pointer (task, score, g_object_unref, error);
 }
 
 /* }}} */
@@ -804,60 +788,6 @@ GPtrArray *
 hearth_database_search_finish (HearthDatabase  *self,
                                GAsyncResult    *result,
                                GError         **error)
-{
-  g_return_val_if_fail (HEARTH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-hearth_database_load_rewards_async (HearthDatabase      *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_return_if_fail (HEARTH_IS_DATABASE (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  push_task (self,
-             task_new (self, hearth_database_load_rewards_async, cancellable, callback,
-                       user_data),
-             load_rewards_job);
-}
-
-GPtrArray *
-hearth_database_load_rewards_finish (HearthDatabase  *self,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  g_return_val_if_fail (HEARTH_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-hearth_database_load_score_async (HearthDatabase      *self,
-                                  const char          *day,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HEARTH_IS_DATABASE (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = task_new (self, hearth_database_load_score_async, cancellable, callback, user_data);
-  g_task_set_task_data (task, g_strdup (day), g_free);
-  push_task (self, task, load_score_job);
-}
-
-HearthScore *
-hearth_database_load_score_finish (HearthDatabase  *self,
-                                   GAsyncResult    *result,
-                                   GError         **error)
 {
   g_return_val_if_fail (HEARTH_IS_DATABASE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -28,7 +28,7 @@ typedef enum
 GQuark          hearth_database_error_quark   (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HEARTH_DATABASE_SCHEMA_VERSION 3
+#define HEARTH_DATABASE_SCHEMA_VERSION 5
 
 /*
  * HearthDbBatch: a list of writes, applied in ONE transaction on the worker thread, in the
@@ -89,6 +89,14 @@ void            hearth_db_batch_put_reward    (HearthDbBatch *self,
 /* Scores are keyed by the first 10 characters of their date's ISO form (the server's day). */
 void            hearth_db_batch_put_score     (HearthDbBatch *self,
                                                HearthScore   *score);
+/* Replaces the stored score history with @scores (HearthScore: each one's day, as for
+ * put_score, weekday and total; one per day, the last one of a day wins). */
+void            hearth_db_batch_put_score_history (HearthDbBatch *self,
+                                                   GPtrArray     *scores);
+/* When @what (e.g. "wellbeing") was last fetched from the server; NULL forgets it. */
+void            hearth_db_batch_put_fetch_time (HearthDbBatch *self,
+                                                const char    *what,
+                                                GDateTime     *at);
 /* Deletes every row of every table (account-terminated, sign-out before the file goes). */
 void            hearth_db_batch_wipe          (HearthDbBatch *self);
 
@@ -220,6 +228,24 @@ void            hearth_database_load_score_async    (HearthDatabase      *self,
 HearthScore    *hearth_database_load_score_finish   (HearthDatabase      *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+/* The score history: a GPtrArray of HearthScore (date, day when known, total score), oldest
+ * first. */
+void            hearth_database_load_score_history_async  (HearthDatabase      *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray      *hearth_database_load_score_history_finish (HearthDatabase      *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+/* When @what was last fetched (put_fetch_time()); NULL without error when never. */
+void            hearth_database_load_fetch_time_async  (HearthDatabase      *self,
+                                                        const char          *what,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GDateTime      *hearth_database_load_fetch_time_finish (HearthDatabase      *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
 /* Blocks until every job queued so far has run (tests, benchmarks, shutdown). */
 void            hearth_database_sync           (HearthDatabase      *self);

@@ -208,6 +208,21 @@ apply_set_unread (HearthDbWorker  *worker,
 }
 
 static const char *
+kind_to_string (HearthMessageKind kind)
+{
+  switch (kind)
+    {
+    case HEARTH_MESSAGE_KIND_MEMBER_JOINED:
+      return "member-joined";
+    case HEARTH_MESSAGE_KIND_MEMBER_REMOVED:
+      return "member-removed";
+    case HEARTH_MESSAGE_KIND_TEXT:
+    default:
+      return "message";
+    }
+}
+
+static const char *
 state_to_string (HearthMessageState state)
 {
   switch (state)
@@ -288,14 +303,14 @@ apply_message (HearthDbWorker      *worker,
                                "  client_id = coalesce (?2, client_id), "
                                "  chat_id = ?3, "
                                "  sender_id = coalesce (?4, sender_id), "
-                               "  content = ?5, reel = ?6, at = ?7, state = ?8 "
+                               "  content = ?5, reel = ?6, at = ?7, state = ?8, kind = ?10 "
                                "WHERE seq = ?9",
                                error);
   else
     stmt = _hearth_db_prepare (worker,
                                "INSERT INTO messages (id, client_id, chat_id, sender_id, "
-                               "                      content, reel, at, state) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               "                      content, reel, at, state, kind) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -310,11 +325,13 @@ apply_message (HearthDbWorker      *worker,
   _hearth_db_bind_text (stmt, 8, state_to_string (row->state));
   if (seq != 0)
     sqlite3_bind_int64 (stmt, 9, seq);
+  _hearth_db_bind_text (stmt, 10, kind_to_string (row->kind));
 
   if (!_hearth_db_run (worker, stmt, error))
     return FALSE;
 
-  if (seq != 0)
+  /* Lines about the membership are not searchable text. */
+  if (seq != 0 || row->kind != HEARTH_MESSAGE_KIND_TEXT)
     return TRUE;
 
   /* Schema v3: the full-text index of a new message (see hearth-db-schema.c). */
@@ -481,6 +498,60 @@ apply_score (HearthDbWorker    *worker,
 }
 
 static gboolean
+apply_score_history (HearthDbWorker  *worker,
+                     GPtrArray       *rows,
+                     GError         **error)
+{
+  if (!_hearth_db_exec (worker, "DELETE FROM score_history", error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HearthDbHistoryRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(HearthDbStmt) stmt = NULL;
+
+      /* Two entries of one day: the last one wins. */
+      if (!(stmt = _hearth_db_prepare (worker,
+                                       "INSERT OR REPLACE INTO score_history "
+                                       "  (day, at, weekday, total_score) "
+                                       "VALUES (?1, ?2, ?3, ?4)",
+                                       error)))
+        return FALSE;
+
+      _hearth_db_bind_text (stmt, 1, row->day);
+      _hearth_db_bind_time (stmt, 2, row->at);
+      _hearth_db_bind_text (stmt, 3, row->weekday);
+      bind_double (stmt, 4, row->total_score);
+      if (!_hearth_db_run (worker, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_fetch_time (HearthDbWorker  *worker,
+                  HearthDbKeyRow  *row,
+                  GError         **error)
+{
+  g_autoptr(HearthDbStmt) stmt = NULL;
+
+  if (row->at == NULL)
+    return run_with_key (worker, "DELETE FROM fetch_times WHERE what = ?1", row->key, error);
+
+  if (!(stmt = _hearth_db_prepare (worker,
+                                   "INSERT INTO fetch_times (what, at) VALUES (?1, ?2) "
+                                   "ON CONFLICT (what) DO UPDATE SET at = excluded.at",
+                                   error)))
+    return FALSE;
+
+  _hearth_db_bind_text (stmt, 1, row->key);
+  _hearth_db_bind_time (stmt, 2, row->at);
+
+  return _hearth_db_run (worker, stmt, error);
+}
+
+static gboolean
 apply_wipe (HearthDbWorker  *worker,
             GError         **error)
 {
@@ -490,6 +561,8 @@ apply_wipe (HearthDbWorker  *worker,
                           "DELETE FROM members;"
                           "DELETE FROM score_actions;"
                           "DELETE FROM scores;"
+                          "DELETE FROM score_history;"
+                          "DELETE FROM fetch_times;"
                           "DELETE FROM rewards;"
                           "DELETE FROM drafts;"
                           "DELETE FROM outbox;"
@@ -547,6 +620,12 @@ _hearth_db_batch_apply (HearthDbBatch   *self,
           break;
         case HEARTH_DB_OP_SCORE:
           ok = apply_score (worker, op->row, error);
+          break;
+        case HEARTH_DB_OP_SCORE_HISTORY:
+          ok = apply_score_history (worker, op->row, error);
+          break;
+        case HEARTH_DB_OP_FETCH_TIME:
+          ok = apply_fetch_time (worker, op->row, error);
           break;
         case HEARTH_DB_OP_WIPE:
           ok = apply_wipe (worker, error);

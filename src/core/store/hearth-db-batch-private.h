@@ -29,6 +29,8 @@ typedef enum
   HEARTH_DB_OP_DRAFT,
   HEARTH_DB_OP_REWARD,
   HEARTH_DB_OP_SCORE,
+  HEARTH_DB_OP_SCORE_HISTORY,   /* row: GPtrArray of HearthDbHistoryRow */
+  HEARTH_DB_OP_FETCH_TIME,      /* row: HearthDbKeyRow (key, at) */
   HEARTH_DB_OP_WIPE,
 } HearthDbOpKind;
 
@@ -70,6 +72,7 @@ typedef struct
   char               *reel;
   GDateTime          *at;
   HearthMessageState  state;
+  HearthMessageKind   kind;
   guint               attempts;   /* outbox entries only */
 } HearthDbMessageRow;
 
@@ -116,6 +119,15 @@ typedef struct
   double     mindfulness_score;
   int        reels_seen;
 } HearthDbScoreRow;
+
+/* One day of the score history. */
+typedef struct
+{
+  char      *day;
+  GDateTime *at;
+  char      *weekday;
+  double     total_score;
+} HearthDbHistoryRow;
 
 typedef struct
 {

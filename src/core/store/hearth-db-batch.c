@@ -126,6 +126,7 @@ message_row_new (HearthMessage *message,
   /* A message without a time is ordered as of when it was put. */
   row->at = at != NULL ? g_date_time_ref (at) : g_date_time_new_now_utc ();
   row->state = hearth_message_get_state (message);
+  row->kind = hearth_message_get_kind (message);
 
   return row;
 }
@@ -177,6 +178,25 @@ score_row_free (HearthDbScoreRow *row)
   g_free (row->weekday);
   g_clear_pointer (&row->actions, g_ptr_array_unref);
   g_free (row);
+}
+
+static void
+history_row_free (HearthDbHistoryRow *row)
+{
+  g_free (row->day);
+  g_clear_pointer (&row->at, g_date_time_unref);
+  g_free (row->weekday);
+  g_free (row);
+}
+
+/* The key of a score's day: the first 10 characters of its date's ISO form. */
+static char *
+dup_day (HearthScore *score)
+{
+  GDateTime *date = hearth_score_get_date (score);
+  g_autofree char *iso = date != NULL ? g_date_time_format_iso8601 (date) : NULL;
+
+  return iso != NULL && strlen (iso) >= 10 ? g_strndup (iso, 10) : NULL;
 }
 
 static void
@@ -466,22 +486,18 @@ void
 hearth_db_batch_put_score (HearthDbBatch *self,
                            HearthScore   *score)
 {
-  g_autofree char *iso = NULL;
-  GDateTime *date;
+  g_autofree char *day = NULL;
   HearthDbScoreRow *row;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (HEARTH_IS_SCORE (score));
 
-  date = hearth_score_get_date (score);
-  g_return_if_fail (date != NULL);
-
-  iso = g_date_time_format_iso8601 (date);
-  g_return_if_fail (iso != NULL && strlen (iso) >= 10);
+  day = dup_day (score);
+  g_return_if_fail (day != NULL);
 
   row = g_new0 (HearthDbScoreRow, 1);
-  row->day = g_strndup (iso, 10);
-  row->at = g_date_time_ref (date);
+  row->day = g_steal_pointer (&day);
+  row->at = g_date_time_ref (hearth_score_get_date (score));
   row->weekday = g_strdup (hearth_score_get_day (score));
   row->reels_seen = hearth_score_get_reels_seen (score);
   row->total_score = hearth_score_get_total_score (score);
@@ -491,6 +507,53 @@ hearth_db_batch_put_score (HearthDbBatch *self,
   add_actions (row->actions, "social", hearth_score_get_social_actions (score));
   add_actions (row->actions, "mindfulness", hearth_score_get_mindfulness_actions (score));
   add_op (self, HEARTH_DB_OP_SCORE, row, (GDestroyNotify) score_row_free);
+}
+
+void
+hearth_db_batch_put_score_history (HearthDbBatch *self,
+                                   GPtrArray     *scores)
+{
+  GPtrArray *rows;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scores != NULL);
+  for (guint i = 0; i < scores->len; i++)
+    g_return_if_fail (HEARTH_IS_SCORE (g_ptr_array_index (scores, i)));
+
+  rows = g_ptr_array_new_full (scores->len, (GDestroyNotify) history_row_free);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      HearthScore *score = g_ptr_array_index (scores, i);
+      HearthDbHistoryRow *row;
+      char *day;
+
+      if (!(day = dup_day (score)))
+        continue;
+
+      row = g_new0 (HearthDbHistoryRow, 1);
+      row->day = day;
+      row->at = g_date_time_ref (hearth_score_get_date (score));
+      row->weekday = g_strdup (hearth_score_get_day (score));
+      row->total_score = hearth_score_get_total_score (score);
+      g_ptr_array_add (rows, row);
+    }
+
+  add_op (self, HEARTH_DB_OP_SCORE_HISTORY, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+hearth_db_batch_put_fetch_time (HearthDbBatch *self,
+                                const char    *what,
+                                GDateTime     *at)
+{
+  HearthDbKeyRow *row;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (what != NULL);
+
+  row = key_row_new (what);
+  row->at = at != NULL ? g_date_time_ref (at) : NULL;
+  add_op (self, HEARTH_DB_OP_FETCH_TIME, row, (GDestroyNotify) key_row_free);
 }
 
 void

@@ -21,8 +21,8 @@
 
 /* The columns every message query selects first, in this order (see message_from_row()). */
 #define MESSAGE_COLUMNS \
-  "m.id, m.client_id, m.chat_id, m.sender_id, m.content, m.reel, m.at, m.state"
-#define N_MESSAGE_COLUMNS 8
+  "m.id, m.client_id, m.chat_id, m.sender_id, m.content, m.reel, m.at, m.state, m.kind"
+#define N_MESSAGE_COLUMNS 9
 
 /* Users {{{ */
 
@@ -93,6 +93,17 @@ state_from_string (const char *state)
   return HEARTH_MESSAGE_SENT;
 }
 
+static HearthMessageKind
+kind_from_string (const char *kind)
+{
+  if (g_strcmp0 (kind, "member-joined") == 0)
+    return HEARTH_MESSAGE_KIND_MEMBER_JOINED;
+  if (g_strcmp0 (kind, "member-removed") == 0)
+    return HEARTH_MESSAGE_KIND_MEMBER_REMOVED;
+
+  return HEARTH_MESSAGE_KIND_TEXT;
+}
+
 /* Reads MESSAGE_COLUMNS starting at @first. */
 static HearthMessage *
 message_from_row (HearthDbWorker  *worker,
@@ -113,6 +124,7 @@ message_from_row (HearthDbWorker  *worker,
   at = _hearth_db_column_time (stmt, first + 6);
   hearth_message_set_at (message, at);
   hearth_message_set_state (message, state_from_string (_hearth_db_column_text (stmt, first + 7)));
+  hearth_message_set_kind (message, kind_from_string (_hearth_db_column_text (stmt, first + 8)));
 
   if ((sender_id = _hearth_db_column_text (stmt, first + 3)))
     {
@@ -392,6 +404,7 @@ _hearth_db_load_chats (HearthDbWorker  *worker,
                                    "  c.has_left "
                                    "FROM chats AS c LEFT JOIN messages AS m ON m.seq = ("
                                    "  SELECT seq FROM messages WHERE chat_id = c.id "
+                                   "  AND kind = 'message' "
                                    "  ORDER BY at DESC, seq DESC LIMIT 1) "
                                    "ORDER BY coalesce (m.at, c.created_at) DESC, c.id",
                                    error)))
@@ -699,6 +712,71 @@ _hearth_db_load_score (HearthDbWorker  *worker,
     return NULL;
 
   return g_steal_pointer (&score);
+}
+
+GPtrArray *
+_hearth_db_load_score_history (HearthDbWorker  *worker,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HearthDbStmt) stmt = NULL;
+  int rc;
+
+  g_assert (worker != NULL);
+
+  if (!(stmt = _hearth_db_prepare (worker,
+                                   "SELECT at, weekday, total_score FROM score_history "
+                                   "ORDER BY day",
+                                   error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) at = _hearth_db_column_time (stmt, 0);
+      HearthScore *score;
+
+      /* NOT NULL in the schema: only a hand-edited file gets here. */
+      if (at == NULL)
+        continue;
+
+      score = hearth_score_new (at);
+      hearth_score_set_day (score, _hearth_db_column_text (stmt, 1));
+      hearth_score_set_total_score (score, column_double (stmt, 2));
+      g_ptr_array_add (scores, score);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _hearth_db_set_error (worker, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&scores);
+}
+
+GDateTime *
+_hearth_db_load_fetch_time (HearthDbWorker  *worker,
+                            const char      *what,
+                            GError         **error)
+{
+  g_autoptr(HearthDbStmt) stmt = NULL;
+  int rc;
+
+  g_assert (worker != NULL);
+
+  if (!(stmt = _hearth_db_prepare (worker, "SELECT at FROM fetch_times WHERE what = ?1",
+                                   error)))
+    return NULL;
+
+  _hearth_db_bind_text (stmt, 1, what);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _hearth_db_column_time (stmt, 0);
+  if (rc != SQLITE_DONE)
+    _hearth_db_set_error (worker, rc, error);
+
+  return NULL;
 }
 
 /* }}} */

@@ -140,11 +140,41 @@ static const char schema_v2[] =
 static const char schema_v3[] =
   "DROP TRIGGER messages_fts_insert;\n";
 
+/*
+ * Version 4: the score history (the last days' totals, shown offline; filled from the scores
+ * already stored, newest 30 days) and when a kind of data was last fetched from the server
+ * ("wellbeing": rewards, score and history).
+ */
+static const char schema_v4[] =
+  "CREATE TABLE score_history (\n"
+  "  day         TEXT PRIMARY KEY NOT NULL,\n"
+  "  at          INTEGER NOT NULL,\n"
+  "  weekday     TEXT,\n"
+  "  total_score REAL\n"
+  ");\n"
+  "INSERT INTO score_history (day, at, weekday, total_score)\n"
+  "  SELECT day, at, weekday, total_score FROM scores ORDER BY day DESC LIMIT 30;\n"
+  "CREATE TABLE fetch_times (\n"
+  "  what TEXT PRIMARY KEY NOT NULL,\n"
+  "  at   INTEGER NOT NULL\n"
+  ");\n";
+
+/*
+ * Version 5: the kind of a history row: a message, or a local line about the chat's
+ * membership ("Raj added you", "Mei was removed"). Those rows have a local id, are never in
+ * the full-text index and are never a chat's last message.
+ */
+static const char schema_v5[] =
+  "ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'message'\n"
+  "  CHECK (kind IN ('message', 'member-joined', 'member-removed'));\n";
+
 static const char * const schema_steps[] = {
   NULL,
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
+  schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (schema_steps) == HEARTH_DATABASE_SCHEMA_VERSION + 1);

@@ -308,7 +308,9 @@ start_server_load (HearthMessageList *self)
     {
       HearthMessage *message = g_ptr_array_index (self->items, i);
 
-      if (hearth_message_get_state (message) == HEARTH_MESSAGE_SENT)
+      /* Lines about the membership have local ids the server does not know. */
+      if (hearth_message_get_state (message) == HEARTH_MESSAGE_SENT &&
+          !hearth_message_is_system (message))
         before = hearth_message_get_id (message);
     }
 
@@ -761,7 +763,8 @@ hearth_message_list_get_newest_sent (HearthMessageList *self)
       HearthMessage *message = g_ptr_array_index (self->items, i - 1);
 
       if (hearth_message_get_id (message) != NULL &&
-          hearth_message_get_state (message) == HEARTH_MESSAGE_SENT)
+          hearth_message_get_state (message) == HEARTH_MESSAGE_SENT &&
+          !hearth_message_is_system (message))
         return message;
     }
 

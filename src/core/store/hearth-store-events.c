@@ -388,6 +388,31 @@ apply_presence (HearthStore *self,
   hearth_db_batch_put_user (_hearth_store_get_batch (self), user);
 }
 
+/* A line of the chat's history about its membership (hearth-types.h, HearthMessageKind):
+ * local, now, shown in the history and stored with it; never unread, never the chat's last
+ * message, never announced as a new message. */
+static void
+add_member_line (HearthStore       *self,
+                 HearthChat        *chat,
+                 HearthMessageKind  kind,
+                 HearthUser        *user)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strconcat ("local-", uuid, NULL);
+  g_autoptr(HearthMessage) line = hearth_message_new (id, hearth_chat_get_id (chat));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  HearthMessageList *list = _hearth_store_lookup_list (self, hearth_chat_get_id (chat));
+
+  hearth_message_set_kind (line, kind);
+  hearth_message_set_at (line, now);
+  if (user != NULL)
+    hearth_message_set_sender (line, user);
+
+  if (list != NULL)
+    _hearth_message_list_add (list, line);
+  hearth_db_batch_put_message (_hearth_store_get_batch (self), line);
+}
+
 static void
 apply_chat_event (HearthStore *self,
                   HearthChat  *chat,
@@ -442,14 +467,19 @@ apply_chat_event (HearthStore *self,
       {
         HearthUser *admin = hearth_event_get_admin (event);
 
-        g_signal_emit (self, _hearth_store_signals[STORE_SIGNAL_CHAT_JOINED], 0,
-                       chat, admin != NULL ? _hearth_store_merge_user (self, admin) : NULL);
+        if (admin != NULL)
+          admin = _hearth_store_merge_user (self, admin);
+        add_member_line (self, chat, HEARTH_MESSAGE_KIND_MEMBER_JOINED, admin);
+        g_signal_emit (self, _hearth_store_signals[STORE_SIGNAL_CHAT_JOINED], 0, chat, admin);
       }
       break;
 
     case HEARTH_EVENT_CHAT_PARTICIPANT_REMOVED:
       {
         const char *user_id = hearth_event_get_user_id (event);
+
+        add_member_line (self, chat, HEARTH_MESSAGE_KIND_MEMBER_REMOVED,
+                         _hearth_store_merge_user (self, hearth_event_get_user (event)));
 
         if (_hearth_store_is_me (self, user_id))
           {

@@ -161,6 +161,42 @@ load_score_cb (GObject      *object,
   load_step_done (task, error);
 }
 
+static void
+load_score_history_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HearthStore *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scores = hearth_database_load_score_history_finish (HEARTH_DATABASE (object), result, &error);
+
+  if (scores != NULL && self->score_history != NULL)
+    _hearth_store_load_score_history (self, scores);
+
+  load_step_done (task, error);
+}
+
+static void
+load_fetch_time_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HearthStore *self = g_task_get_source_object (task);
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  updated = hearth_database_load_fetch_time_finish (HEARTH_DATABASE (object), result, &error);
+
+  if (updated != NULL && self->score_history != NULL)
+    _hearth_store_load_wellbeing_updated (self, updated);
+
+  load_step_done (task, error);
+}
+
 void
 hearth_store_load_async (HearthStore         *self,
                          GCancellable        *cancellable,
@@ -177,7 +213,7 @@ hearth_store_load_async (HearthStore         *self,
   g_task_set_source_tag (task, hearth_store_load_async);
 
   load = g_new0 (LoadData, 1);
-  load->n_pending = 4;
+  load->n_pending = 6;
   g_task_set_task_data (task, load, load_data_free);
 
   hearth_database_load_chats_async (self->database, cancellable,
@@ -188,6 +224,10 @@ hearth_store_load_async (HearthStore         *self,
                                       load_rewards_cb, g_object_ref (task));
   hearth_database_load_score_async (self->database, NULL, cancellable,
                                     load_score_cb, g_object_ref (task));
+  hearth_database_load_score_history_async (self->database, cancellable,
+                                            load_score_history_cb, g_object_ref (task));
+  hearth_database_load_fetch_time_async (self->database, HEARTH_STORE_FETCH_WELLBEING,
+                                         cancellable, load_fetch_time_cb, g_object_ref (task));
 }
 
 gboolean

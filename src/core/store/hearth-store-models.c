@@ -1,4 +1,4 @@
-/* hearth-store-models.c: the shared models: users, messages, chats, rewards and the score
+/* hearth-store-models.c: the shared models: users, messages and chats
  *
  * Copyright 2026 The Hearth developers
  *
@@ -14,27 +14,9 @@
 #include "hearth-database.h"
 #include "hearth-message.h"
 #include "hearth-message-list.h"
-#include "hearth-reward.h"
-#include "hearth-score.h"
-#include "hearth-score-action.h"
 #include "hearth-store-private.h"
 #include "hearth-user.h"
 
-/* Small helpers {{{ */
-
-static char *
-dup_day_key (GDateTime *date)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (date == NULL)
-    return NULL;
-
-  utc = g_date_time_to_utc (date);
-  return g_date_time_format (utc, "%Y-%m-%d");
-}
-
-/* }}} */
 /* Users and messages {{{ */
 
 static HearthUser *
@@ -432,29 +414,7 @@ hearth_store_mark_read_locally (HearthStore *self,
 }
 
 /* }}} */
-/* Rewards and score {{{ */
-
-HearthReward *
-_hearth_store_lookup_reward (HearthStore *self,
-                             const char  *reward_id,
-                             guint       *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rewards));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HearthReward) reward = g_list_model_get_item (G_LIST_MODEL (self->rewards), i);
-
-      if (g_strcmp0 (hearth_reward_get_id (reward), reward_id) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return reward;  /* the list store keeps it alive */
-        }
-    }
-
-  return NULL;
-}
+/* Chats from the server {{{ */
 
 void
 hearth_store_apply_chats (HearthStore *self,
@@ -526,194 +486,6 @@ hearth_store_apply_messages (HearthStore *self,
         /* GET /chats already counted them as unread. */
         _hearth_store_insert_network_message (self, chat, message, FALSE, TRUE);
     }
-}
-
-static void
-copy_reward (HearthReward *dst,
-             HearthReward *src)
-{
-  hearth_reward_set_title (dst, hearth_reward_get_title (src));
-  hearth_reward_set_description (dst, hearth_reward_get_description (src));
-  hearth_reward_set_remaining (dst, hearth_reward_get_remaining (src));
-  hearth_reward_set_is_expired (dst, hearth_reward_get_is_expired (src));
-  hearth_reward_set_expires_at (dst, hearth_reward_get_expires_at (src));
-  hearth_reward_set_is_consumed_by_you (dst, hearth_reward_get_is_consumed_by_you (src));
-}
-
-void
-hearth_store_apply_rewards (HearthStore *self,
-                            GPtrArray   *rewards)
-{
-  g_autoptr(GPtrArray) order = NULL;
-  GListModel *model;
-  gboolean same_order;
-  guint n;
-
-  g_return_if_fail (HEARTH_IS_STORE (self));
-  g_return_if_fail (rewards != NULL);
-
-  model = G_LIST_MODEL (self->rewards);
-  n = g_list_model_get_n_items (model);
-  order = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < rewards->len; i++)
-    {
-      HearthReward *reward = g_ptr_array_index (rewards, i);
-      HearthReward *known = _hearth_store_lookup_reward (self, hearth_reward_get_id (reward), NULL);
-
-      if (known != NULL)
-        copy_reward (known, reward);
-      else
-        known = reward;
-
-      hearth_db_batch_put_reward (_hearth_store_get_batch (self), known);
-      g_ptr_array_add (order, g_object_ref (known));
-    }
-
-  /* Rewarded views stay bound: only a different set or order changes the list. */
-  same_order = n == order->len;
-  for (guint i = 0; same_order && i < n; i++)
-    {
-      g_autoptr(HearthReward) item = g_list_model_get_item (model, i);
-
-      same_order = item == g_ptr_array_index (order, i);
-    }
-
-  if (!same_order)
-    g_list_store_splice (self->rewards, 0, n, order->pdata, order->len);
-}
-
-void
-hearth_store_apply_reward (HearthStore  *self,
-                           HearthReward *reward)
-{
-  HearthReward *known;
-
-  g_return_if_fail (HEARTH_IS_STORE (self));
-  g_return_if_fail (HEARTH_IS_REWARD (reward));
-
-  if ((known = _hearth_store_lookup_reward (self, hearth_reward_get_id (reward), NULL)))
-    copy_reward (known, reward);
-  else
-    g_list_store_append (self->rewards, (known = reward));
-
-  hearth_db_batch_put_reward (_hearth_store_get_batch (self), known);
-  g_signal_emit (self, _hearth_store_signals[STORE_SIGNAL_REWARD_CHANGED], 0, known);
-}
-
-/* Updates the actions of @dst in place when they are the same actions (by type, in order),
- * else replaces them. */
-static void
-update_actions (HearthScore *dst,
-                GListModel  *dst_actions,
-                GListModel  *src_actions,
-                void       (*replace) (HearthScore *, GPtrArray *))
-{
-  g_autoptr(GPtrArray) actions = NULL;
-  guint n = g_list_model_get_n_items (src_actions);
-  gboolean same = n == g_list_model_get_n_items (dst_actions);
-
-  for (guint i = 0; same && i < n; i++)
-    {
-      g_autoptr(HearthScoreAction) a = g_list_model_get_item (dst_actions, i);
-      g_autoptr(HearthScoreAction) b = g_list_model_get_item (src_actions, i);
-
-      same = g_strcmp0 (hearth_score_action_get_action_type (a),
-                        hearth_score_action_get_action_type (b)) == 0;
-    }
-
-  if (same)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(HearthScoreAction) a = g_list_model_get_item (dst_actions, i);
-          g_autoptr(HearthScoreAction) b = g_list_model_get_item (src_actions, i);
-
-          hearth_score_action_set_label (a, hearth_score_action_get_label (b));
-          hearth_score_action_set_sub_label (a, hearth_score_action_get_sub_label (b));
-          hearth_score_action_set_value (a, hearth_score_action_get_value (b));
-          hearth_score_action_set_completed (a, hearth_score_action_get_completed (b));
-          hearth_score_action_set_start_at (a, hearth_score_action_get_start_at (b));
-        }
-      return;
-    }
-
-  actions = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HearthScoreAction) b = g_list_model_get_item (src_actions, i);
-      HearthScoreAction *a = hearth_score_action_new (hearth_score_action_get_action_type (b));
-
-      hearth_score_action_set_label (a, hearth_score_action_get_label (b));
-      hearth_score_action_set_sub_label (a, hearth_score_action_get_sub_label (b));
-      hearth_score_action_set_value (a, hearth_score_action_get_value (b));
-      hearth_score_action_set_completed (a, hearth_score_action_get_completed (b));
-      hearth_score_action_set_start_at (a, hearth_score_action_get_start_at (b));
-      g_ptr_array_add (actions, a);
-    }
-
-  replace (dst, actions);
-}
-
-static void
-copy_score (HearthScore *dst,
-            HearthScore *src)
-{
-  hearth_score_set_day (dst, hearth_score_get_day (src));
-  hearth_score_set_reels_seen (dst, hearth_score_get_reels_seen (src));
-  hearth_score_set_total_score (dst, hearth_score_get_total_score (src));
-  hearth_score_set_social_score (dst, hearth_score_get_social_score (src));
-  hearth_score_set_mindfulness_score (dst, hearth_score_get_mindfulness_score (src));
-  update_actions (dst, hearth_score_get_social_actions (dst),
-                  hearth_score_get_social_actions (src), hearth_score_set_social_actions);
-  update_actions (dst, hearth_score_get_mindfulness_actions (dst),
-                  hearth_score_get_mindfulness_actions (src),
-                  hearth_score_set_mindfulness_actions);
-}
-
-void
-hearth_store_apply_score (HearthStore *self,
-                          HearthScore *score)
-{
-  g_autofree char *day = NULL;
-  g_autofree char *current_day = NULL;
-
-  g_return_if_fail (HEARTH_IS_STORE (self));
-  g_return_if_fail (HEARTH_IS_SCORE (score));
-
-  hearth_db_batch_put_score (_hearth_store_get_batch (self), score);
-
-  if (score == self->score)
-    {
-      g_signal_emit (self, _hearth_store_signals[STORE_SIGNAL_SCORE_CHANGED], 0, self->score);
-      return;
-    }
-
-  day = dup_day_key (hearth_score_get_date (score));
-  if (self->score != NULL)
-    current_day = dup_day_key (hearth_score_get_date (self->score));
-
-  if (self->score != NULL && g_strcmp0 (day, current_day) == 0)
-    {
-      /* The same day: views bound to this object stay bound. */
-      copy_score (self->score, score);
-    }
-  else if (self->score == NULL || g_strcmp0 (day, current_day) > 0)
-    {
-      /* A new day: a fresh object that the caller (an immutable event) does not share. */
-      g_autoptr(HearthScore) copy = hearth_score_new (hearth_score_get_date (score));
-
-      copy_score (copy, score);
-      g_set_object (&self->score, copy);
-      g_object_notify_by_pspec (G_OBJECT (self), _hearth_store_properties[STORE_PROP_SCORE]);
-    }
-  else
-    {
-      /* An older day: stored, not shown. */
-      return;
-    }
-
-  g_signal_emit (self, _hearth_store_signals[STORE_SIGNAL_SCORE_CHANGED], 0, self->score);
 }
 
 /* }}} */

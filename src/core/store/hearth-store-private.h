@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* Messages per page, for the database and the server (both lists and the store). */
 #define HEARTH_MESSAGE_LIST_PAGE_SIZE 50
 
+/* The name of the fetch time of rewards, score and history in the database. */
+#define HEARTH_STORE_FETCH_WELLBEING "wellbeing"
+
 /* Message ids remembered for deduplication (the newest ones). */
 #define HEARTH_STORE_MAX_SEEN_IDS 4096
 
@@ -35,6 +38,8 @@ struct _HearthStore
   HearthChatList  *chats;
   GListStore      *rewards;
   HearthScore     *score;
+  GListStore      *score_history;  /* HearthScore, oldest first (hearth-store-wellbeing.c) */
+  GDateTime       *wellbeing_updated;
   GHashTable      *users;      /* id -> HearthUser */
   GHashTable      *lists;      /* chat id -> HearthMessageList (weak: removed when it dies) */
   GHashTable      *pending;    /* client id -> HearthMessage (queued / failed) */
@@ -73,6 +78,7 @@ enum {
   STORE_PROP_OPEN_CHAT_ID,
   STORE_PROP_FOCUSED,
   STORE_PROP_SCORE,
+  STORE_PROP_WELLBEING_UPDATED,
   N_STORE_PROPS
 };
 
@@ -117,7 +123,7 @@ void               _hearth_store_mark_read_dirty      (HearthStore       *self,
 void               _hearth_store_forget_list          (HearthStore       *self,
                                                        const char        *chat_id);
 
-/* hearth-store-models.c: users, messages, chats, rewards. */
+/* hearth-store-models.c: users, messages, chats. */
 HearthUser        *_hearth_store_merge_user           (HearthStore       *self,
                                                        HearthUser        *src);
 void               _hearth_store_share_sender         (HearthStore       *self,
@@ -154,9 +160,19 @@ void               _hearth_store_drop_chat            (HearthStore       *self,
                                                        gboolean           emit_removed);
 HearthChat        *_hearth_store_add_or_update_chat   (HearthStore       *self,
                                                        HearthChat        *chat);
+
+/* hearth-store-wellbeing.c: rewards, the score, its history. */
 HearthReward      *_hearth_store_lookup_reward        (HearthStore       *self,
                                                        const char        *reward_id,
                                                        guint             *position);
+/* From the database at load: ignored when the server's came first. */
+void               _hearth_store_load_score_history   (HearthStore       *self,
+                                                       GPtrArray         *scores);
+void               _hearth_store_load_wellbeing_updated (HearthStore     *self,
+                                                         GDateTime       *updated);
+/* Empties rewards, score, history and the fetch time (in memory; the wipe op does the
+ * database). */
+void               _hearth_store_wipe_wellbeing       (HearthStore       *self);
 
 /* hearth-store-events.c: the bus events, typing users, unknown chats. */
 void               _hearth_store_on_bus_event         (HearthStore       *self,

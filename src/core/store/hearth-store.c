@@ -42,9 +42,10 @@
  *   and pending messages by client id.
  *
  * The code is split by concern: this file (the object, turns and batches, the public glue),
- * hearth-store-models.c (users, messages, chats, rewards, score), hearth-store-events.c (the
- * bus events, typing, unknown chats), hearth-store-pending.c (the outbox side) and
- * hearth-store-load.c (loading from the database); they share hearth-store-private.h.
+ * hearth-store-models.c (users, messages, chats), hearth-store-wellbeing.c (rewards, the
+ * score and its history), hearth-store-events.c (the bus events, typing, unknown chats),
+ * hearth-store-pending.c (the outbox side) and hearth-store-load.c (loading from the
+ * database); they share hearth-store-private.h.
  */
 
 #define DEFAULT_TYPING_TIMEOUT_MS 15000
@@ -472,6 +473,7 @@ hearth_store_dispose (GObject *object)
   g_clear_object (&self->chats);
   g_clear_object (&self->rewards);
   g_clear_object (&self->score);
+  g_clear_object (&self->score_history);
   g_clear_object (&self->bus);
   g_clear_object (&self->api);
   g_clear_object (&self->database);
@@ -499,6 +501,7 @@ hearth_store_finalize (GObject *object)
   g_clear_pointer (&self->reward_waiters, g_ptr_array_unref);
   g_clear_pointer (&self->bus_handlers, g_array_unref);
   g_clear_pointer (&self->open_chat_id, g_free);
+  g_clear_pointer (&self->wellbeing_updated, g_date_time_unref);
   g_clear_object (&self->me);
 
   G_OBJECT_CLASS (hearth_store_parent_class)->finalize (object);
@@ -540,6 +543,10 @@ hearth_store_get_property (GObject    *object,
 
     case STORE_PROP_SCORE:
       g_value_set_object (value, self->score);
+      break;
+
+    case STORE_PROP_WELLBEING_UPDATED:
+      g_value_set_boxed (value, self->wellbeing_updated);
       break;
 
     default:
@@ -632,6 +639,11 @@ hearth_store_class_init (HearthStoreClass *klass)
                          HEARTH_TYPE_SCORE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  _hearth_store_properties[STORE_PROP_WELLBEING_UPDATED] =
+    g_param_spec_boxed ("wellbeing-updated", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_STORE_PROPS,
                                      _hearth_store_properties);
 
@@ -684,6 +696,7 @@ hearth_store_init (HearthStore *self)
   self->cancellable = g_cancellable_new ();
   self->chats = hearth_chat_list_new ();
   self->rewards = g_list_store_new (HEARTH_TYPE_REWARD);
+  self->score_history = g_list_store_new (HEARTH_TYPE_SCORE);
   self->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -799,22 +812,6 @@ hearth_store_get_messages (HearthStore *self,
   return list;
 }
 
-GListModel *
-hearth_store_get_rewards (HearthStore *self)
-{
-  g_return_val_if_fail (HEARTH_IS_STORE (self), NULL);
-
-  return G_LIST_MODEL (self->rewards);
-}
-
-HearthScore *
-hearth_store_get_score (HearthStore *self)
-{
-  g_return_val_if_fail (HEARTH_IS_STORE (self), NULL);
-
-  return self->score;
-}
-
 const char *
 hearth_store_get_open_chat_id (HearthStore *self)
 {
@@ -920,12 +917,7 @@ hearth_store_wipe (HearthStore *self)
   hearth_chat_list_clear (self->chats);
   end_turn (self);
 
-  g_list_store_remove_all (self->rewards);
-  if (self->score != NULL)
-    {
-      g_clear_object (&self->score);
-      g_object_notify_by_pspec (G_OBJECT (self), _hearth_store_properties[STORE_PROP_SCORE]);
-    }
+  _hearth_store_wipe_wellbeing (self);
 
   me = g_object_ref (self->me);
   g_hash_table_remove_all (self->users);

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* Days of score history the store keeps (and the session asks for). */
+#define HEARTH_STORE_SCORE_HISTORY_DAYS 30
+
 #define HEARTH_TYPE_STORE (hearth_store_get_type ())
 G_DECLARE_FINAL_TYPE (HearthStore, hearth_store, HEARTH, STORE, GObject)
 
@@ -40,7 +43,17 @@ G_DECLARE_FINAL_TYPE (HearthStore, hearth_store, HEARTH, STORE, GObject)
  * Properties: "me" (HearthUser, construct-only), "open-chat-id" (nullable), "focused"
  * (the open chat is visible in an active window: incoming messages do not count as unread),
  * "score" (read-only, nullable: the object hearth_store_get_score() returns; notified when a
- * newer day replaces it — the same day is updated in place).
+ * newer day replaces it — the same day is updated in place), "wellbeing-updated" (read-only,
+ * nullable GDateTime: when rewards, score and history were last fetched from the server;
+ * persisted).
+ *
+ * Score history (hearth_store_get_score_history()): a GListModel of HearthScore with only
+ * "date", "day" (when known) and "total-score", oldest first, one per day, the newest
+ * HEARTH_STORE_SCORE_HISTORY_DAYS days; loaded from the database (so it shows offline),
+ * replaced by hearth_store_apply_score_history(). The entry of the current score's day
+ * follows it: every applied score (score-updated, a refresh) replaces its day's total or
+ * inserts its day. The entries are the store's objects, updated in place; a total that is
+ * not a finite number counts as 0.
  */
 HearthStore    *hearth_store_new                (HearthUser     *me,
                                                  HearthDatabase *database,
@@ -50,7 +63,8 @@ HearthUser     *hearth_store_get_me             (HearthStore    *self);
 HearthDatabase *hearth_store_get_database       (HearthStore    *self);
 HearthApi      *hearth_store_get_api            (HearthStore    *self);
 
-/* Loads chats, drafts, rewards and the newest score from the database. */
+/* Loads chats, drafts, rewards, the newest score, the score history and the wellbeing fetch
+ * time from the database. */
 void            hearth_store_load_async         (HearthStore         *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
@@ -73,6 +87,13 @@ HearthMessageList *hearth_store_get_messages    (HearthStore    *self,
 /* Rewards (GListModel of HearthReward) and today's score (nullable). */
 GListModel     *hearth_store_get_rewards        (HearthStore    *self);
 HearthScore    *hearth_store_get_score          (HearthStore    *self);
+/* The score history (GListModel of HearthScore, see above). */
+GListModel     *hearth_store_get_score_history  (HearthStore    *self);
+/* When rewards and score were last fetched from the server (nullable; the session's
+ * refresh sets it). */
+GDateTime      *hearth_store_get_wellbeing_updated (HearthStore *self);
+void            hearth_store_set_wellbeing_updated (HearthStore *self,
+                                                    GDateTime   *updated);
 
 const char     *hearth_store_get_open_chat_id   (HearthStore    *self);
 void            hearth_store_set_open_chat_id   (HearthStore    *self,
@@ -95,6 +116,10 @@ void            hearth_store_apply_reward       (HearthStore    *self,
                                                  HearthReward   *reward);
 void            hearth_store_apply_score        (HearthStore    *self,
                                                  HearthScore    *score);
+/* GET /score/history: replaces the history (one entry per day, the last given winning; the
+ * newest HEARTH_STORE_SCORE_HISTORY_DAYS). */
+void            hearth_store_apply_score_history (HearthStore   *self,
+                                                  GPtrArray     *scores);
 
 /* Outgoing messages (used by HearthOutbox): adds my queued message to its chat's list and as
  * the chat's last message, and puts it (with its outbox entry) in the next batch. */
