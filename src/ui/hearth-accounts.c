@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "hearth-accounts.h"
+#include "hearth-settings.h"
 #include "hearth-api.h"
+#include "hearth-connection.h"
 #include "hearth-enums.h"
 #include "hearth-secrets.h"
 #include "hearth-user.h"
@@ -25,6 +27,7 @@ struct _HearthAccounts
   HearthSession *session;
   HearthDemo    *demo;
   HearthSecrets *secrets;
+  GSettings     *settings;      /* nullable: no schema installed */
   char          *data_dir;
   char          *keyring_error;
   gboolean       remembered;
@@ -126,6 +129,21 @@ hearth_accounts_set_session (HearthAccounts *self,
                              G_CALLBACK (on_session_signed_out_cb), self,
                              G_CONNECT_SWAPPED);
 
+  /* The privacy switches and the framing of the preferences (hearth-settings.h). */
+  if (session != NULL && self->settings != NULL)
+    {
+      g_autofree char *framing = g_settings_get_string (self->settings, "framing");
+      HearthConnection *connection = hearth_session_get_connection (session);
+
+      g_settings_bind (self->settings, "send-typing", session, "send-typing",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "send-read-receipts", session, "send-read-receipts",
+                       G_SETTINGS_BIND_GET);
+      if (connection != NULL && !is_demo_session (self, session))
+        hearth_connection_set_framing (connection,
+                                       hearth_settings_framing_from_string (framing));
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
@@ -148,6 +166,7 @@ hearth_accounts_finalize (GObject *object)
   g_free (self->data_dir);
   g_free (self->keyring_error);
   g_clear_object (&self->secrets);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hearth_accounts_parent_class)->finalize (object);
 }
@@ -219,6 +238,7 @@ hearth_accounts_init (HearthAccounts *self)
 {
   self->demo_cast = TRUE;
   self->secrets = hearth_secrets_new ();
+  self->settings = hearth_settings_new ();
 }
 
 HearthAccounts *
@@ -282,6 +302,10 @@ sign_in_cb (GObject      *object,
 
   hearth_accounts_set_session (self, session);
   g_task_return_boolean (task, TRUE);
+
+  /* The sign-in page offers this server next time. */
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "server-url", hearth_session_get_server_url (session));
 
   /* The token goes to the keyring, never to a file; without a keyring this run works and
    * "keyring-error" says why the next start will ask again. */

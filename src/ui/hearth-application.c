@@ -14,6 +14,11 @@
 #include "hearth-application.h"
 #include "hearth-avatar-cache.h"
 #include "hearth-avatar.h"
+#include "hearth-background.h"
+#include "hearth-notifier.h"
+#include "hearth-settings.h"
+#include "hearth-store.h"
+#include "hearth-tray.h"
 #include "hearth-window.h"
 
 /* Photos for HearthAvatar: one cache per process (memory LRU + $XDG_CACHE_HOME). */
@@ -45,6 +50,15 @@ struct _HearthApplication
   AdwApplication  parent_instance;
 
   HearthAccounts *accounts;
+  GSettings      *settings;          /* nullable: no schema installed */
+
+  /* The desktop side of the signed-in session (DESIGN.md §7): made when it is signed in,
+   * dropped when it signs out. */
+  HearthSession  *desktop_session;
+  HearthNotifier *notifier;
+  HearthTray     *tray;
+  HearthBackground *background;
+
   gboolean        want_demo;
   gboolean        started;
 };
@@ -100,6 +114,87 @@ restore_cb (GObject      *object,
     hearth_window_show_sign_in (get_window (self), NULL);
   else
     hearth_window_show_sign_in (get_window (self), error->message);
+}
+
+/* Notifications and the tray icon. */
+
+static void
+on_tray_activate_cb (HearthApplication *self)
+{
+  /* Shows the (maybe hidden, running in the background) window. */
+  g_application_activate (G_APPLICATION (self));
+}
+
+static void
+on_tray_quit_cb (HearthApplication *self)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+drop_desktop_objects (HearthApplication *self)
+{
+  /* The notifier withdraws what it showed. */
+  g_clear_object (&self->notifier);
+  if (self->tray != NULL)
+    g_signal_handlers_disconnect_by_data (self->tray, self);
+  g_clear_object (&self->tray);
+}
+
+static void
+sync_desktop_objects (HearthApplication *self)
+{
+  HearthSession *session = self->desktop_session;
+  GDBusConnection *connection;
+
+  if (session == NULL || hearth_session_get_state (session) != HEARTH_SESSION_SIGNED_IN)
+    {
+      drop_desktop_objects (self);
+      return;
+    }
+
+  if (self->notifier != NULL)
+    return;
+
+  self->notifier = hearth_notifier_new (G_APPLICATION (self), session);
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "notifications", self->notifier, "enabled",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "notification-content", self->notifier, "show-content",
+                       G_SETTINGS_BIND_GET);
+    }
+
+  /* Not registered on a bus (no session bus): no tray. */
+  connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  if (connection == NULL)
+    return;
+
+  self->tray = hearth_tray_new (connection, APPLICATION_ID);
+  hearth_tray_set_chats (self->tray, hearth_store_get_chats (hearth_session_get_store (session)));
+  g_signal_connect_object (self->tray, "activate",
+                           G_CALLBACK (on_tray_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tray, "quit",
+                           G_CALLBACK (on_tray_quit_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_session_changed_cb (HearthApplication *self)
+{
+  HearthSession *session = hearth_accounts_get_session (self->accounts);
+
+  if (session != self->desktop_session)
+    {
+      drop_desktop_objects (self);
+      if (self->desktop_session != NULL)
+        g_signal_handlers_disconnect_by_data (self->desktop_session, self);
+      g_set_object (&self->desktop_session, session);
+      if (session != NULL)
+        g_signal_connect_object (session, "notify::state",
+                                 G_CALLBACK (sync_desktop_objects), self, G_CONNECT_SWAPPED);
+    }
+
+  sync_desktop_objects (self);
 }
 
 static void
@@ -165,11 +260,44 @@ hearth_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (get_window (self)));
 }
 
+/* Background and autostart (DESIGN.md §7): the preferences' "start-at-login" writes or
+ * removes the autostart entry, or asks the Background portal in Flatpak, which also has to
+ * allow running without a window. A refusal turns the switch back off. */
+static void
+background_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HearthApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (hearth_background_request_finish (HEARTH_BACKGROUND (object), result, &error))
+    return;
+
+  g_message ("Running in the background or at login not allowed: %s", error->message);
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "start-at-login"))
+    g_settings_set_boolean (self->settings, "start-at-login", FALSE);
+}
+
+static void
+request_background (HearthApplication *self)
+{
+  gboolean autostart = g_settings_get_boolean (self->settings, "start-at-login");
+
+  /* Outside a sandbox only the autostart entry needs writing; inside, the portal is asked
+   * whenever either switch wants it. */
+  if (!hearth_background_get_sandboxed (self->background) ||
+      autostart || g_settings_get_boolean (self->settings, "run-in-background"))
+    hearth_background_request_async (self->background, autostart, "", NULL, background_cb,
+                                     g_object_ref (self));
+}
+
 static void
 hearth_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  HearthApplication *self = HEARTH_APPLICATION (application);
 
   G_APPLICATION_CLASS (hearth_application_parent_class)->startup (application);
 
@@ -179,12 +307,40 @@ hearth_application_startup (GApplication *application)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+
+  /* Notifications and the tray follow the signed-in session (the primary instance only). */
+  self->settings = hearth_settings_new ();
+  g_signal_connect_object (self->accounts, "notify::session",
+                           G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  on_session_changed_cb (self);
+
+  self->background = hearth_background_new (APPLICATION_ID);
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::start-at-login",
+                               G_CALLBACK (request_background), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::run-in-background",
+                               G_CALLBACK (request_background), self, G_CONNECT_SWAPPED);
+      if (hearth_background_get_sandboxed (self->background))
+        request_background (self);
+    }
+
+  /* Started at login (`hearth --gapplication-service`): sign in with no window shown; the
+   * window appears when the app is activated (launcher, tray, notification). */
+  if (g_application_get_flags (application) & G_APPLICATION_IS_SERVICE)
+    hearth_application_start (self);
 }
 
 static void
 hearth_application_shutdown (GApplication *application)
 {
   HearthApplication *self = HEARTH_APPLICATION (application);
+
+  /* Withdraw the notifications and leave the tray while the bus connection is up. */
+  drop_desktop_objects (self);
+  if (self->desktop_session != NULL)
+    g_signal_handlers_disconnect_by_data (self->desktop_session, self);
+  g_clear_object (&self->desktop_session);
 
   /* Close the sockets and the demo server while the main context still runs. */
   hearth_accounts_shutdown (self->accounts);
@@ -197,6 +353,10 @@ hearth_application_dispose (GObject *object)
 {
   HearthApplication *self = (HearthApplication *)object;
 
+  drop_desktop_objects (self);
+  g_clear_object (&self->desktop_session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->background);
   g_clear_object (&self->accounts);
 
   G_OBJECT_CLASS (hearth_application_parent_class)->dispose (object);
@@ -265,10 +425,25 @@ hearth_application_open_chat_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The notification's "Mark as read" button. */
+static void
+hearth_application_mark_read_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+
+  g_assert (HEARTH_IS_APPLICATION (self));
+
+  if (self->notifier != NULL)
+    hearth_notifier_mark_read (self->notifier, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", hearth_application_quit_action },
   { "about", hearth_application_about_action },
   { "open-chat", hearth_application_open_chat_action, "s" },
+  { "mark-read", hearth_application_mark_read_action, "s" },
 };
 
 static void

@@ -324,3 +324,36 @@ hearth_format_seen (HearthChat *chat,
 
   return g_strdup_printf (ngettext ("Seen by %u", "Seen by %u", n_readers), n_readers);
 }
+
+char *
+hearth_format_member_line (HearthMessage *line,
+                           const char    *me_id)
+{
+  HearthUser *user;
+  const char *name = NULL;
+
+  g_return_val_if_fail (HEARTH_IS_MESSAGE (line), NULL);
+
+  user = hearth_message_get_sender (line);
+  if (user != NULL)
+    name = hearth_user_get_display_name (user);
+
+  switch (hearth_message_get_kind (line))
+    {
+    case HEARTH_MESSAGE_KIND_MEMBER_JOINED:
+      if (name == NULL || g_strcmp0 (hearth_message_get_sender_id (line), me_id) == 0)
+        return g_strdup (_("You were added"));
+      /* Translators: a line in a chat's history; %s is who added you */
+      return g_strdup_printf (_("%s added you"), name);
+
+    case HEARTH_MESSAGE_KIND_MEMBER_REMOVED:
+      if (g_strcmp0 (hearth_message_get_sender_id (line), me_id) == 0)
+        return g_strdup (_("You were removed"));
+      /* Translators: a line in a chat's history; %s is who was removed */
+      return g_strdup_printf (_("%s was removed"), name != NULL ? name : _("Someone"));
+
+    case HEARTH_MESSAGE_KIND_TEXT:
+    default:
+      return NULL;
+    }
+}

@@ -46,5 +46,9 @@ char *hearth_format_one_line       (const char *text);
  * everyone" in a group. */
 char *hearth_format_seen           (HearthChat *chat,
                                     guint       n_readers);
+/* A line about the chat's membership (hearth_message_is_system()): "Raj Kumar added you",
+ * "You were added", "Mei Chen was removed", "You were removed"; NULL for a message. */
+char *hearth_format_member_line    (HearthMessage *line,
+                                    const char    *me_id);
 
 G_END_DECLS

@@ -14,12 +14,17 @@
 #include "hearth-api.h"
 #include "hearth-chat-list-view.h"
 #include "hearth-connection.h"
+#include "hearth-connection-banner.h"
 #include "hearth-conversation-view.h"
 #include "hearth-event-bus.h"
 #include "hearth-event.h"
+#include "hearth-preferences-window.h"
 #include "hearth-quick-switcher.h"
+#include "hearth-rewards-page.h"
 #include "hearth-sign-in-page.h"
+#include "hearth-settings.h"
 #include "hearth-store.h"
+#include "hearth-today-page.h"
 #include "hearth-user.h"
 #include "hearth-window-private.h"
 
@@ -38,21 +43,20 @@ struct _HearthWindow
   char                   *last_toast;
   HearthQuickSwitcher    *quick_switcher;
   gint64                  last_database_toast;
-  gboolean                caught_up;
-  gboolean                verification_required;
 
   /* template */
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
   HearthSignInPage       *sign_in_page;
   AdwViewStack           *view_stack;
-  GtkRevealer            *banner_revealer;
-  GtkLabel               *banner_label;
-  GtkButton              *banner_button;
+  HearthConnectionBanner *banner;
   AdwLeaflet             *leaflet;
   HearthChatListView     *chat_list_view;
   GtkStack               *content_stack;
   HearthConversationView *conversation_view;
+  GSettings              *settings;  /* nullable: no schema installed */
+  HearthRewardsPage      *rewards_page;
+  HearthTodayPage        *today_page;
 };
 
 G_DEFINE_FINAL_TYPE (HearthWindow, hearth_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,81 +87,11 @@ show_toast (HearthWindow *self,
   self->last_toast = g_strdup (title);
 }
 
-/* Banner */
-
 static void
-set_banner (HearthWindow *self,
-            const char   *text,
-            const char   *button)
+on_page_toast_cb (HearthWindow *self,
+                  const char   *text)
 {
-  if (text != NULL)
-    gtk_label_set_text (self->banner_label, text);
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button != NULL);
-  if (button != NULL)
-    gtk_button_set_label (self->banner_button, button);
-}
-
-static void
-update_banner (HearthWindow *self)
-{
-  HearthConnectionState state;
-
-  if (self->connection == NULL)
-    {
-      set_banner (self, NULL, NULL);
-      return;
-    }
-
-  state = hearth_connection_get_state (self->connection);
-
-  switch (state)
-    {
-    case HEARTH_CONNECTION_DISCONNECTED:
-    case HEARTH_CONNECTION_CONNECTING:
-      set_banner (self, _("Connecting…"), NULL);
-      break;
-
-    case HEARTH_CONNECTION_RECONNECTING:
-    case HEARTH_CONNECTION_STOPPED:
-      set_banner (self, _("Offline — messages will be sent when you are back"), _("_Retry"));
-      gtk_button_set_use_underline (self->banner_button, TRUE);
-      break;
-
-    case HEARTH_CONNECTION_CONNECTED:
-    default:
-      if (!self->caught_up)
-        set_banner (self, _("Catching up…"), NULL);
-      else if (self->verification_required)
-        set_banner (self, _("Verify your email address to send messages"), NULL);
-      else
-        set_banner (self, NULL, NULL);
-      break;
-    }
-}
-
-static void
-on_banner_button_cb (HearthWindow *self)
-{
-  if (self->connection != NULL)
-    hearth_connection_reconnect_now (self->connection);
-}
-
-static void
-on_connection_state_cb (HearthWindow *self)
-{
-  if (hearth_connection_get_state (self->connection) != HEARTH_CONNECTION_CONNECTED)
-    self->caught_up = FALSE;
-
-  update_banner (self);
-}
-
-static void
-on_resynced_cb (HearthWindow *self)
-{
-  self->caught_up = TRUE;
-  update_banner (self);
+  show_toast (self, text);
 }
 
 /* Store and bus */
@@ -233,8 +167,7 @@ on_error_event_cb (HearthWindow *self,
   switch (hearth_event_get_kind (event))
     {
     case HEARTH_EVENT_VERIFICATION_REQUIRED:
-      self->verification_required = TRUE;
-      update_banner (self);
+      /* The banner says it. */
       break;
 
     case HEARTH_EVENT_AUTHORIZATION_FAILED:
@@ -622,15 +555,15 @@ bind_session (HearthWindow *self)
 
   close_conversation (self);
   unbind_session (self);
-  self->caught_up = FALSE;
-  self->verification_required = FALSE;
 
   hearth_conversation_view_set_session (self->conversation_view, session);
+  hearth_rewards_page_set_session (self->rewards_page, session);
+  hearth_today_page_set_session (self->today_page, session);
+  hearth_connection_banner_set_session (self->banner, session);
 
   if (session == NULL)
     {
       hearth_chat_list_view_set_chats (self->chat_list_view, NULL);
-      update_banner (self);
       return;
     }
 
@@ -641,10 +574,6 @@ bind_session (HearthWindow *self)
 
   hearth_chat_list_view_set_chats (self->chat_list_view, hearth_store_get_chats (self->store));
 
-  g_signal_connect_object (self->connection, "notify::state",
-                           G_CALLBACK (on_connection_state_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "resynced",
-                           G_CALLBACK (on_resynced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "database-error",
                            G_CALLBACK (on_database_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "chat-joined",
@@ -661,7 +590,6 @@ bind_session (HearthWindow *self)
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   adw_view_stack_set_visible_child_name (self->view_stack, "chats");
-  update_banner (self);
 }
 
 static void
@@ -676,6 +604,7 @@ hearth_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->quick_switcher);
   unbind_session (self);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARTH_TYPE_WINDOW);
 
@@ -692,6 +621,85 @@ hearth_window_finalize (GObject *object)
   G_OBJECT_CLASS (hearth_window_parent_class)->finalize (object);
 }
 
+/* Preferences, help, closing */
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HearthWindow *self = HEARTH_WINDOW (widget);
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    {
+      show_toast (self, _("Preferences are not available: the settings schema is not installed"));
+      return;
+    }
+
+  preferences = hearth_preferences_window_new (GTK_WINDOW (self), self->settings,
+                                               self->session != NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+help_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(HearthWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      g_message ("Could not open the help: %s", error->message);
+      show_toast (self, _("The help could not be opened"));
+    }
+}
+#endif
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new ("help:hearth");
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (widget), NULL, help_cb, g_object_ref (widget));
+#else
+  gtk_show_uri (GTK_WINDOW (widget), "help:hearth", GDK_CURRENT_TIME);
+#endif
+}
+
+static gboolean
+hearth_window_close_request (GtkWindow *window)
+{
+  HearthWindow *self = HEARTH_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+      /* Signed in and running in the background: the window hides, the connection and the
+       * notifications go on (app.quit or Ctrl+Q ends them). */
+      if (self->session != NULL && g_settings_get_boolean (self->settings, "run-in-background"))
+        {
+          gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+          return TRUE;
+        }
+    }
+
+  return GTK_WINDOW_CLASS (hearth_window_parent_class)->close_request (window);
+}
+
 static void
 hearth_window_class_init (HearthWindowClass *klass)
 {
@@ -700,10 +708,14 @@ hearth_window_class_init (HearthWindowClass *klass)
 
   object_class->dispose = hearth_window_dispose;
   object_class->finalize = hearth_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = hearth_window_close_request;
 
   g_type_ensure (HEARTH_TYPE_SIGN_IN_PAGE);
   g_type_ensure (HEARTH_TYPE_CHAT_LIST_VIEW);
   g_type_ensure (HEARTH_TYPE_CONVERSATION_VIEW);
+  g_type_ensure (HEARTH_TYPE_REWARDS_PAGE);
+  g_type_ensure (HEARTH_TYPE_TODAY_PAGE);
+  g_type_ensure (HEARTH_TYPE_CONNECTION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthchat/Hearth/hearth-window.ui");
@@ -711,16 +723,16 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, chat_list_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, conversation_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, rewards_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, today_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sign_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_try_demo_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_banner_button_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_chat_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_cb);
 
@@ -734,6 +746,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-chat", NULL, find_chat_action);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-chat", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-chat", NULL);
@@ -749,6 +763,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search-chat", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find-chat", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
 }
 
 static void
@@ -770,6 +786,16 @@ hearth_window_init (HearthWindow *self)
 
   on_folded_cb (self);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  self->settings = hearth_settings_new ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 }
 
 HearthWindow *
@@ -803,6 +829,14 @@ hearth_window_show_sign_in (HearthWindow *self,
 
   hearth_sign_in_page_set_busy (self->sign_in_page, FALSE);
   hearth_sign_in_page_set_error (self->sign_in_page, message);
+  if (self->settings != NULL)
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "server-url");
+      const char *shown = hearth_sign_in_page_get_server (self->sign_in_page);
+
+      if ((shown == NULL || *shown == '\0') && *server != '\0')
+        hearth_sign_in_page_set_server (self->sign_in_page, server);
+    }
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
   hearth_sign_in_page_focus (self->sign_in_page);
@@ -849,10 +883,7 @@ _hearth_window_get_leaflet (HearthWindow *self)
 const char *
 _hearth_window_get_banner (HearthWindow *self)
 {
-  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
-    return NULL;
-
-  return gtk_label_get_text (self->banner_label);
+  return hearth_connection_banner_get_text (self->banner);
 }
 
 HearthQuickSwitcher *
@@ -865,4 +896,22 @@ const char *
 _hearth_window_get_last_toast (HearthWindow *self)
 {
   return self->last_toast;
+}
+
+HearthRewardsPage *
+_hearth_window_get_rewards_page (HearthWindow *self)
+{
+  return self->rewards_page;
+}
+
+HearthTodayPage *
+_hearth_window_get_today_page (HearthWindow *self)
+{
+  return self->today_page;
+}
+
+GtkLabel *
+_hearth_window_get_banner_label (HearthWindow *self)
+{
+  return hearth_connection_banner_get_label (self->banner);
 }

@@ -19,6 +19,7 @@ struct _HearthTimelineRow
   HearthMessage *message;
   char          *day_label;
   char          *seen_label;
+  char          *system_text;
   gboolean       mine;
   gboolean       show_sender;
   gboolean       group_end;
@@ -34,6 +35,7 @@ enum {
   PROP_SHOW_SENDER,
   PROP_GROUP_END,
   PROP_SEEN_LABEL,
+  PROP_SYSTEM_TEXT,
   N_PROPS
 };
 
@@ -47,6 +49,7 @@ hearth_timeline_row_finalize (GObject *object)
   g_clear_object (&self->message);
   g_free (self->day_label);
   g_free (self->seen_label);
+  g_free (self->system_text);
 
   G_OBJECT_CLASS (hearth_timeline_row_parent_class)->finalize (object);
 }
@@ -85,6 +88,10 @@ hearth_timeline_row_get_property (GObject    *object,
       g_value_set_string (value, self->seen_label);
       break;
 
+    case PROP_SYSTEM_TEXT:
+      g_value_set_string (value, self->system_text);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,6 +122,10 @@ hearth_timeline_row_class_init (HearthTimelineRowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEEN_LABEL] =
     g_param_spec_string ("seen-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SYSTEM_TEXT] =
+    g_param_spec_string ("system-text", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -234,4 +245,22 @@ hearth_timeline_row_set_seen_label (HearthTimelineRow *self,
 
   if (hearth_set_str (&self->seen_label, seen_label))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEEN_LABEL]);
+}
+
+const char *
+hearth_timeline_row_get_system_text (HearthTimelineRow *self)
+{
+  g_return_val_if_fail (HEARTH_IS_TIMELINE_ROW (self), NULL);
+
+  return self->system_text;
+}
+
+void
+hearth_timeline_row_set_system_text (HearthTimelineRow *self,
+                                     const char        *system_text)
+{
+  g_return_if_fail (HEARTH_IS_TIMELINE_ROW (self));
+
+  if (hearth_set_str (&self->system_text, system_text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYSTEM_TEXT]);
 }

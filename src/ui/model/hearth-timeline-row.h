@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (HearthTimelineRow, hearth_timeline_row, HEARTH, TIMELINE_R
  *  "show-sender" gboolean: the first of a run of messages of someone else in a group
  *  "group-end"   gboolean: the last message of its sender's run (the bubble's tail)
  *  "seen-label"  (nullable) "Seen", "Seen by 2": the newest of my messages others read
+ *  "system-text" (nullable) the line of a row about the membership ("Raj Kumar added you")
  */
 
 HearthTimelineRow *hearth_timeline_row_new             (HearthMessage     *message,
@@ -42,5 +43,8 @@ void               hearth_timeline_row_set_group_end   (HearthTimelineRow *self,
 const char        *hearth_timeline_row_get_seen_label  (HearthTimelineRow *self);
 void               hearth_timeline_row_set_seen_label  (HearthTimelineRow *self,
                                                         const char        *seen_label);
+const char        *hearth_timeline_row_get_system_text (HearthTimelineRow *self);
+void               hearth_timeline_row_set_system_text (HearthTimelineRow *self,
+                                                        const char        *system_text);
 
 G_END_DECLS

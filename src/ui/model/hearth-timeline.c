@@ -89,7 +89,8 @@ same_run (HearthMessage *a,
   GDateTime *at_a = hearth_message_get_at (a);
   GDateTime *at_b = hearth_message_get_at (b);
 
-  if (g_strcmp0 (hearth_message_get_sender_id (a), hearth_message_get_sender_id (b)) != 0)
+  if (g_strcmp0 (hearth_message_get_sender_id (a), hearth_message_get_sender_id (b)) != 0 ||
+      hearth_message_is_system (a) || hearth_message_is_system (b))
     return FALSE;
   if (at_a == NULL || at_b == NULL)
     return TRUE;
@@ -119,6 +120,7 @@ update_row (HearthTimeline *self,
   hearth_timeline_row_set_day_label (row, day);
   hearth_timeline_row_set_show_sender (row, run_start &&
                                             !hearth_timeline_row_get_mine (row) &&
+                                            !hearth_message_is_system (message) &&
                                             hearth_chat_get_is_group (self->chat));
   hearth_timeline_row_set_group_end (row, next == NULL || !same_run (message, next));
 }
@@ -192,9 +194,17 @@ on_messages_changed_cb (HearthTimeline *self,
       g_autoptr(HearthMessage) message = g_list_model_get_item (messages, position + i);
       HearthTimelineRow *row;
 
+      /* A line about the membership is nobody's bubble, even when it is about me. */
       row = hearth_timeline_row_new (message,
+                                     !hearth_message_is_system (message) &&
                                      g_strcmp0 (hearth_message_get_sender_id (message),
                                                 me_id) == 0);
+      if (hearth_message_is_system (message))
+        {
+          g_autofree char *line = hearth_format_member_line (message, me_id);
+
+          hearth_timeline_row_set_system_text (row, line);
+        }
       g_ptr_array_insert (self->rows, position + i, row);
     }
 

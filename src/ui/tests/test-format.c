@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "hearth-format.h"
+#include "hearth-format-wellbeing.h"
 
 static GDateTime *
 at (const char *iso)
@@ -193,6 +195,174 @@ test_seen (void)
   g_assert_cmpstr (all, ==, "Seen by everyone");
 }
 
+static HearthScore *
+score_at (const char *iso,
+          const char *day)
+{
+  g_autoptr(GDateTime) date = at (iso);
+  HearthScore *score = hearth_score_new (date);
+
+  hearth_score_set_day (score, day);
+
+  return score;
+}
+
+/* The seed's date is a local midnight east of UTC: the day it names, wherever the user is. */
+static void
+test_score_day (void)
+{
+  g_autoptr(HearthScore) seed = score_at ("2025-11-07T18:30:00.000Z", "saturday");
+  g_autoptr(HearthScore) unnamed = score_at ("2025-11-07T18:30:00.000Z", NULL);
+  g_autoptr(HearthScore) west = score_at ("2026-03-14T05:00:00.000Z", NULL);
+  g_autoptr(HearthScore) other = score_at ("2026-03-14T00:00:00.000Z", "día de fiesta");
+  g_autoptr(GDateTime) now = at ("2026-03-14T12:00:00Z");
+  g_autoptr(GDate) day = hearth_score_calendar_day (hearth_score_get_date (seed));
+  g_autofree char *a = hearth_format_score_weekday (seed);
+  g_autofree char *b = hearth_format_score_weekday (unnamed);
+  g_autofree char *c = hearth_format_score_weekday (west);
+  g_autofree char *d = hearth_format_score_weekday (other);
+  g_autofree char *e = hearth_format_score_date (seed, now);
+  g_autofree char *f = hearth_format_score_date (west, now);
+
+  g_assert_cmpint (g_date_get_day (day), ==, 8);
+  g_assert_cmpint (g_date_get_month (day), ==, G_DATE_NOVEMBER);
+  g_assert_cmpstr (a, ==, "Saturday");
+  g_assert_cmpstr (b, ==, "Saturday");
+  g_assert_cmpstr (c, ==, "Saturday");     /* midnight in UTC−5 */
+  g_assert_cmpstr (d, ==, "Día de fiesta");
+  g_assert_cmpstr (e, ==, "8 November 2025");
+  g_assert_cmpstr (f, ==, "14 March");
+}
+
+static void
+test_score_value (void)
+{
+  const struct { double value; const char *text; } cases[] = {
+    { 3, "3" }, { 3.5, "3.5" }, { 0.25, "0.25" }, { 1.0 / 3, "0.33" }, { 0, "0" },
+    { -0.001, "0" }, { -2, "-2" }, { 1e9, "1000000000" }, { NAN, "–" }, { INFINITY, "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hearth_format_score_value (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* startAt is a local hour of the score's day. */
+static void
+test_action_locked (void)
+{
+  g_autoptr(GTimeZone) india = g_time_zone_new_identifier ("+05:30");
+  g_autoptr(GDateTime) morning = g_date_time_new (india, 2025, 11, 8, 7, 59, 0);
+  g_autoptr(GDateTime) eight = g_date_time_new (india, 2025, 11, 8, 8, 0, 0);
+  g_autoptr(GDateTime) day_before = g_date_time_new (india, 2025, 11, 7, 22, 0, 0);
+  g_autoptr(GDateTime) day_after = g_date_time_new (india, 2025, 11, 9, 6, 0, 0);
+  g_autoptr(HearthScore) score = score_at ("2025-11-07T18:30:00.000Z", "saturday");
+  g_autoptr(HearthScoreAction) focus = hearth_score_action_new ("focus-video");
+  g_autoptr(HearthScoreAction) anytime = hearth_score_action_new ("send-dm-message");
+  g_autofree char *note = hearth_format_start_at (8);
+
+  hearth_score_action_set_start_at (focus, 8);
+
+  g_assert_true (hearth_score_action_is_locked (focus, score, morning));
+  g_assert_false (hearth_score_action_is_locked (focus, score, eight));
+  g_assert_true (hearth_score_action_is_locked (focus, score, day_before));
+  g_assert_false (hearth_score_action_is_locked (focus, score, day_after));
+  g_assert_false (hearth_score_action_is_locked (anytime, score, morning));
+
+  /* Done early (another device): not locked. */
+  hearth_score_action_set_completed (focus, TRUE);
+  g_assert_false (hearth_score_action_is_locked (focus, score, morning));
+
+  g_assert_cmpstr (note, ==, "Available from 08:00");
+}
+
+static void
+append_day (GListStore *history,
+            const char *iso,
+            double      total)
+{
+  g_autoptr(HearthScore) score = score_at (iso, NULL);
+
+  hearth_score_set_total_score (score, total);
+  g_list_store_append (history, score);
+}
+
+static void
+test_streak (void)
+{
+  g_autoptr(GListStore) history = g_list_store_new (HEARTH_TYPE_SCORE);
+  g_autoptr(GDateTime) now = at ("2026-03-14T12:00:00Z");
+  g_autofree char *four = NULL;
+  g_autofree char *one = hearth_format_streak (1, 3);
+  g_autofree char *none = hearth_format_streak (0, 3);
+
+  g_assert_cmpuint (hearth_score_streak (G_LIST_MODEL (history), 3, now), ==, 0);
+
+  append_day (history, "2026-03-09T00:00:00.000Z", 4);    /* broken by the 10th */
+  append_day (history, "2026-03-10T00:00:00.000Z", 1);
+  append_day (history, "2026-03-11T00:00:00.000Z", 3);
+  append_day (history, "2026-03-12T00:00:00.000Z", NAN);  /* not a number: not reached */
+  g_assert_cmpuint (hearth_score_streak (G_LIST_MODEL (history), 3, now), ==, 0);
+
+  append_day (history, "2026-03-12T18:30:00.000Z", 3.5);  /* the 13th, east of UTC */
+  append_day (history, "2026-03-12T00:00:00.000Z", 3);
+  /* Today (the 14th) not reached yet: the streak up to yesterday still counts. */
+  append_day (history, "2026-03-14T00:00:00.000Z", 1);
+  g_assert_cmpuint (hearth_score_streak (G_LIST_MODEL (history), 3, now), ==, 3);
+
+  append_day (history, "2026-03-14T00:00:00.000Z", 3);
+  g_assert_cmpuint (hearth_score_streak (G_LIST_MODEL (history), 3, now), ==, 4);
+
+  four = hearth_format_streak (4, 3);
+  g_assert_cmpstr (four, ==, "4 days in a row");
+  g_assert_cmpstr (one, ==, "1 day in a row");
+  g_assert_cmpstr (none, ==, "Reach 3 points in a day to start a streak");
+}
+
+static void
+test_rewards (void)
+{
+  g_autoptr(GDateTime) now = at ("2026-03-14T12:00:00Z");
+  g_autoptr(GDateTime) soon = at ("2026-03-14T12:45:30Z");
+  g_autoptr(GDateTime) later = at ("2026-03-14T15:10:00Z");
+  g_autoptr(GDateTime) days = at ("2026-03-24T12:00:00Z");
+  g_autoptr(GDateTime) past = at ("2026-03-14T11:00:00Z");
+  g_autoptr(HearthReward) reward = hearth_reward_new ("r1");
+  g_autofree char *a = hearth_format_expiry (soon, now);
+  g_autofree char *b = hearth_format_expiry (later, now);
+  g_autofree char *c = hearth_format_expiry (days, now);
+  g_autofree char *d = hearth_format_expiry (past, now);
+  g_autofree char *e = hearth_format_expiry (NULL, now);
+  g_autofree char *left = hearth_format_remaining (12);
+  g_autofree char *gone = hearth_format_remaining (-3);
+  g_autofree char *offline = hearth_format_last_updated (later, later);
+  g_autofree char *never = hearth_format_last_updated (NULL, now);
+
+  g_assert_cmpstr (a, ==, "expires in 45 min");
+  g_assert_cmpstr (b, ==, "expires in 3 h");
+  g_assert_cmpstr (c, ==, "expires in 10 days");
+  g_assert_cmpstr (d, ==, "expired");
+  g_assert_null (e);
+  g_assert_cmpstr (left, ==, "12 left");
+  g_assert_cmpstr (gone, ==, "none left");
+  g_assert_cmpstr (offline, ==, "Offline — last updated 15:10");
+  g_assert_cmpstr (never, ==, "Offline");
+
+  hearth_reward_set_remaining (reward, 2);
+  hearth_reward_set_expires_at (reward, days);
+  g_assert_cmpint (hearth_reward_state (reward, now), ==, HEARTH_REWARD_AVAILABLE);
+  g_assert_cmpint (hearth_reward_state (reward, days), ==, HEARTH_REWARD_EXPIRED);
+  hearth_reward_set_remaining (reward, 0);
+  g_assert_cmpint (hearth_reward_state (reward, now), ==, HEARTH_REWARD_SOLD_OUT);
+  hearth_reward_set_is_expired (reward, TRUE);
+  g_assert_cmpint (hearth_reward_state (reward, now), ==, HEARTH_REWARD_EXPIRED);
+  hearth_reward_set_is_consumed_by_you (reward, TRUE);
+  g_assert_cmpint (hearth_reward_state (reward, now), ==, HEARTH_REWARD_USED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +379,11 @@ main (int   argc,
   g_test_add_func ("/Hearth/Format/group-subtitle-typing", test_group_subtitle_and_typing);
   g_test_add_func ("/Hearth/Format/preview", test_preview);
   g_test_add_func ("/Hearth/Format/seen", test_seen);
+  g_test_add_func ("/Hearth/Format/score-day", test_score_day);
+  g_test_add_func ("/Hearth/Format/score-value", test_score_value);
+  g_test_add_func ("/Hearth/Format/action-locked", test_action_locked);
+  g_test_add_func ("/Hearth/Format/streak", test_streak);
+  g_test_add_func ("/Hearth/Format/rewards", test_rewards);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@ struct _HearthMessageRow
 
   /* template */
   GtkLabel          *day_label;
+  GtkLabel          *system_label;
   GtkLabel          *sender_label;
   GtkWidget         *bubble;
   GtkWidget         *reel_card;
@@ -87,6 +88,10 @@ update_content (HearthMessageRow *self)
 {
   const char *content = hearth_message_get_content (self->message);
   const char *reel = hearth_message_get_reel (self->message);
+  const char *line = hearth_timeline_row_get_system_text (self->row);
+
+  set_optional_label (self->system_label, line);
+  gtk_widget_set_visible (self->bubble, line == NULL);
 
   set_optional_label (self->content_label, content);
   gtk_widget_set_visible (self->reel_card, reel != NULL && reel[0] != '\0');
@@ -179,6 +184,7 @@ hearth_message_row_class_init (HearthMessageRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hearthchat/Hearth/views/hearth-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, HearthMessageRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthMessageRow, system_label);
   gtk_widget_class_bind_template_child (widget_class, HearthMessageRow, sender_label);
   gtk_widget_class_bind_template_child (widget_class, HearthMessageRow, bubble);
   gtk_widget_class_bind_template_child (widget_class, HearthMessageRow, reel_card);

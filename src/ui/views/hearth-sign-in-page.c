@@ -272,6 +272,14 @@ hearth_sign_in_page_set_server (HearthSignInPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), server_url != NULL ? server_url : "");
 }
 
+const char *
+hearth_sign_in_page_get_server (HearthSignInPage *self)
+{
+  g_return_val_if_fail (HEARTH_IS_SIGN_IN_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->server_row));
+}
+
 void
 hearth_sign_in_page_clear_password (HearthSignInPage *self)
 {

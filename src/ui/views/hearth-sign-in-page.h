@@ -27,6 +27,7 @@ void       hearth_sign_in_page_set_busy   (HearthSignInPage *self,
 /* Shows @message (plain text; NULL hides it) under the form, e.g. a wrong password. */
 void       hearth_sign_in_page_set_error  (HearthSignInPage *self,
                                            const char       *message);
+const char *hearth_sign_in_page_get_server (HearthSignInPage *self);
 void       hearth_sign_in_page_set_server (HearthSignInPage *self,
                                            const char       *server_url);
 void       hearth_sign_in_page_clear_password (HearthSignInPage *self);
