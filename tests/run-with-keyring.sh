@@ -21,9 +21,30 @@ if [ "${HEARTH_KEYRING_INNER:-}" != 1 ]; then
       exit 0
     fi
   done
-  HEARTH_KEYRING_INNER=1 exec dbus-run-session -- "$0" "$@"
+  # A bus with no service directories: nothing is activated on it (no portal, no
+  # notification daemon); the keyring daemon is started below (DESIGN.md §9).
+  conf="$(mktemp "${TMPDIR:-/tmp}/hearth-keyring-bus.XXXXXX")"
+  cat >"$conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=${TMPDIR:-/tmp}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+  HEARTH_KEYRING_INNER=1 HEARTH_KEYRING_CONF="$conf" \
+    exec dbus-run-session --config-file="$conf" -- "$0" "$@"
 fi
 unset HEARTH_KEYRING_INNER
+rm -f "${HEARTH_KEYRING_CONF:-}"
+unset HEARTH_KEYRING_CONF
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/hearth-keyring.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT

@@ -339,6 +339,14 @@ sign_in_cb (GObject      *object,
   f->done = TRUE;
 }
 
+static gboolean
+keyring_answered (gpointer data)
+{
+  HearthAccounts *accounts = data;
+
+  return hearth_accounts_get_remembered (accounts) || hearth_accounts_get_keyring_error (accounts) != NULL;
+}
+
 /* The dashboard renders the seed's score-updated payload: every value of it. */
 static void
 test_today_seed_score (void)
@@ -418,6 +426,8 @@ test_today_seed_score (void)
                      locked);
   }
 
+  /* The token's trip to the keyring holds the accounts until it is answered. */
+  g_assert_true (spin_until (keyring_answered, f->accounts));
   gtk_window_destroy (GTK_WINDOW (f->window));
   hearth_accounts_shutdown (f->accounts);
   hearth_server_shutdown (server);
