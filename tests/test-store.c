@@ -1084,7 +1084,7 @@ test_store_participant_removed (Fixture       *f,
                                 gconstpointer  data)
 {
   HearthChat *chat;
-  HearthMessageList *list;
+  g_autoptr(HearthMessageList) list = NULL;
   HearthMessage *last;
   guint unread, n_added;
 

@@ -38,8 +38,8 @@
  *   and the Socket.IO CONNECT carries the offset of the last event delivered. A stop (stop(),
  *   an auth failure, account-terminated, a Socket.IO DISCONNECT) and dispose drop the queue:
  *   a stopped connection delivers nothing more.
- * - Memory stays bounded: past QUEUE_MAX_BYTES of queued frames, each arriving frame first has
- *   the oldest ones processed, inside libsoup's dispatch, until the queue is under the bound
+ * - Memory stays bounded (doc/DESIGN-NOTES.md): past QUEUE_MAX_BYTES of queued frames, each
+ *   arriving frame first has the oldest ones processed, inside libsoup's dispatch, until the queue is under the bound
  *   again. libsoup's read then goes at our pace, and TCP holds the server back, as before the
  *   queue existed. libsoup 3.2 cannot pause a SoupWebsocketConnection's reading; this is the
  *   only back-pressure there is.
@@ -55,7 +55,7 @@
 #define QUEUE_BUDGET_US    (5 * 1000)
 #define QUEUE_MAX_WAIT_MS  50
 #define QUEUE_CHECK_EVERY  8
-#define QUEUE_MAX_BYTES    (64 * 1024 * 1024)
+#define QUEUE_MAX_BYTES    (8 * 1024 * 1024)
 #define QUEUE_CHUNK_SIZE   (64 * 1024 - 64)
 /* Frames longer than this are cut in debug logs. */
 #define LOG_FRAME_MAX      200
