@@ -224,3 +224,23 @@ ui_test_shutdown (void)
   g_clear_object (&shared_app);
   g_clear_pointer (&data_home, g_free);
 }
+
+void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  hearth_accounts_sign_in_finish (HEARTH_ACCOUNTS (object), result, &f->error);
+  f->done = TRUE;
+}
+
+gboolean
+keyring_answered (gpointer data)
+{
+  HearthAccounts *accounts = data;
+
+  return hearth_accounts_get_remembered (accounts) ||
+         hearth_accounts_get_keyring_error (accounts) != NULL;
+}

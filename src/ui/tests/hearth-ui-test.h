@@ -75,6 +75,12 @@ void            fixture_set_up    (Fixture    *f,
 void            fixture_tear_down (Fixture    *f,
                                    gconstpointer data);
 gboolean        is_done           (gpointer    data);   /* Fixture: f->done */
+/* hearth_accounts_sign_in_async()'s callback: sets f->error and f->done (Fixture). */
+void            sign_in_cb        (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data);
+/* The token's trip to the keyring was answered (HearthAccounts): it holds them meanwhile. */
+gboolean        keyring_answered  (gpointer    data);
 gboolean        conversation_open (gpointer    data);   /* Fixture */
 void            open_chat         (Fixture    *f,
                                    const char *chat_id);

@@ -328,24 +328,7 @@ new_server_with_seed_score (void)
   return server;
 }
 
-static void
-sign_in_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fixture *f = user_data;
 
-  hearth_accounts_sign_in_finish (HEARTH_ACCOUNTS (object), result, &f->error);
-  f->done = TRUE;
-}
-
-static gboolean
-keyring_answered (gpointer data)
-{
-  HearthAccounts *accounts = data;
-
-  return hearth_accounts_get_remembered (accounts) || hearth_accounts_get_keyring_error (accounts) != NULL;
-}
 
 /* The dashboard renders the seed's score-updated payload: every value of it. */
 static void

@@ -394,17 +394,6 @@ test_folds_when_narrow (void)
 
 /* Sign-in errors are inline and specific. */
 static void
-sign_in_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  hearth_accounts_sign_in_finish (HEARTH_ACCOUNTS (object), result, &f->error);
-  f->done = TRUE;
-}
-
-static void
 restore_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -413,15 +402,6 @@ restore_cb (GObject      *object,
 
   hearth_accounts_restore_finish (HEARTH_ACCOUNTS (object), result, &f->error);
   f->done = TRUE;
-}
-
-static gboolean
-keyring_answered (gpointer data)
-{
-  HearthAccounts *accounts = data;
-
-  return hearth_accounts_get_remembered (accounts) ||
-         hearth_accounts_get_keyring_error (accounts) != NULL;
 }
 
 static void
