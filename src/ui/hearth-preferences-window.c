@@ -60,6 +60,31 @@ selected_to_framing (const GValue       *value,
   return g_variant_new_string (hearth_settings_framing_to_string ((HearthFraming) selected));
 }
 
+/* The framing choices as labels that also name their list item for screen readers (GTK 4.8
+ * has no GtkListItem:accessible-label). */
+static void
+framing_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+framing_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *parent = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 on_sign_out_clicked_cb (HearthPreferencesWindow *self)
 {
@@ -108,7 +133,13 @@ hearth_preferences_window_class_init (HearthPreferencesWindowClass *klass)
 static void
 hearth_preferences_window_init (HearthPreferencesWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (framing_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (framing_bind_cb), NULL);
+  adw_combo_row_set_factory (self->framing_row, factory);
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-accessible.h"
 #include "hearth-api.h"
 #include "hearth-chat-list-view.h"
 #include "hearth-connection.h"
@@ -63,6 +64,35 @@ G_DEFINE_FINAL_TYPE (HearthWindow, hearth_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void bind_session (HearthWindow *self);
 
+/* libadwaita 1.2's toast close button has no accessible name: the toasts are the overlay's
+ * children beside its main child. */
+static void
+name_toast_buttons (HearthWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (child != GTK_WIDGET (self->main_stack))
+        hearth_accessible_name_icon_buttons (child, "window-close-symbolic", _("Dismiss"));
+    }
+}
+
+static gboolean
+name_toast_buttons_cb (gpointer data)
+{
+  name_toast_buttons (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_toast_dismissed_cb (HearthWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_toast_buttons_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
 static void
 show_toast (HearthWindow *self,
             const char   *title)
@@ -82,6 +112,10 @@ show_toast (HearthWindow *self,
   }
 #endif
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  name_toast_buttons (self);
+  /* A queued toast gets its widget when the one before it goes. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
@@ -817,6 +851,11 @@ hearth_window_new (AdwApplication *application,
   g_signal_connect_object (accounts, "notify::keyring-error",
                            G_CALLBACK (on_keyring_error_cb), self, G_CONNECT_SWAPPED);
   bind_session (self);
+
+  /* GTK 4.8's shortcuts window has an icon-only search toggle. */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    hearth_accessible_name_icon_buttons (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))),
+                                         "edit-find-symbolic", _("Search Shortcuts"));
 
   return self;
 }

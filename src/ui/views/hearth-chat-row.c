@@ -41,10 +41,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GTK 4.8 has no GtkListItem:accessible-label: the row names the list item (its parent)
+ * that screen readers land on: "Weekend hike, Raj: see you there, 2 unread messages". */
+static void
+update_accessible (HearthChatRow *self)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr(GString) text = NULL;
+  guint unread;
+
+  if (item == NULL || self->chat == NULL)
+    return;
+
+  text = g_string_new (hearth_chat_get_title (self->chat));
+  if (*gtk_label_get_text (self->preview_label) != '\0')
+    g_string_append_printf (text, ", %s", gtk_label_get_text (self->preview_label));
+  unread = hearth_chat_get_unread (self->chat);
+  if (unread > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u unread message", "%u unread messages", unread),
+                              unread);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+}
+
 static void
 update_title (HearthChatRow *self)
 {
   gtk_label_set_text (self->title_label, hearth_chat_get_title (self->chat));
+  update_accessible (self);
 }
 
 static void
@@ -62,6 +88,7 @@ update_preview (HearthChatRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->preview_label), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->preview_label), "accent");
+  update_accessible (self);
 }
 
 static void
@@ -72,6 +99,7 @@ update_unread (HearthChatRow *self)
   g_autofree char *description = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->unread_label), unread > 0);
+  update_accessible (self);
 
   if (unread == 0)
     return;

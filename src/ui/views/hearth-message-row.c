@@ -98,6 +98,35 @@ update_content (HearthMessageRow *self)
   gtk_widget_set_tooltip_text (self->reel_card, reel);
 }
 
+/* GTK 4.8 has no GtkListItem:accessible-label: the row names its list item (its parent),
+ * "Raj Kumar: see you there, 14:05", or the line about the membership. */
+static void
+update_accessible (HearthMessageRow *self)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  const char *line = hearth_timeline_row_get_system_text (self->row);
+  HearthUser *sender = hearth_message_get_sender (self->message);
+  const char *content = hearth_message_get_content (self->message);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (item == NULL)
+    return;
+
+  if (line != NULL)
+    g_string_append (text, line);
+  else
+    {
+      g_string_append (text, hearth_timeline_row_get_mine (self->row) ? _("You") :
+                       sender != NULL ? hearth_user_get_display_name (sender) : _("Someone"));
+      g_string_append (text, ": ");
+      g_string_append (text, content != NULL && *content != '\0' ? content : _("Reel"));
+      if (*gtk_label_get_text (self->time_label) != '\0')
+        g_string_append_printf (text, ", %s", gtk_label_get_text (self->time_label));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+}
+
 static void
 update_time (HearthMessageRow *self)
 {
@@ -241,6 +270,8 @@ hearth_message_row_set_row (HearthMessageRow  *self,
                            G_CALLBACK (update_decorations), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message, "notify::content",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->message, "notify::content",
+                           G_CALLBACK (update_accessible), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message, "notify::reel",
                            G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message, "notify::at",
@@ -253,4 +284,5 @@ hearth_message_row_set_row (HearthMessageRow  *self,
   update_content (self);
   update_time (self);
   update_state (self);
+  update_accessible (self);
 }

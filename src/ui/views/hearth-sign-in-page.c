@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hearth-accessible.h"
 #include "hearth-sign-in-page.h"
 
 struct _HearthSignInPage
@@ -234,6 +235,12 @@ static void
 hearth_sign_in_page_init (HearthSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* libadwaita 1.2's show-text toggle of the password row has only a tooltip. */
+  hearth_accessible_name_icon_buttons (GTK_WIDGET (self->password_row), "view-reveal-symbolic",
+                                       _("Show Text"));
+  hearth_accessible_name_icon_buttons (GTK_WIDGET (self->password_row), "view-conceal-symbolic",
+                                       _("Show Text"));
 }
 
 GtkWidget *
