@@ -69,6 +69,10 @@ static void bind_session (HearthWindow *self);
 static void
 name_toast_buttons (HearthWindow *self)
 {
+  /* Also called from an idle: the window may be disposed by then. */
+  if (self->toast_overlay == NULL)
+    return;
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
