@@ -513,7 +513,7 @@ hearth_server_cast_set_property (GObject      *object,
 static void
 hearth_server_cast_constructed (GObject *object)
 {
-  HearthServerCast *self = HEARTH_SERVER_CAST (object);
+  G_GNUC_UNUSED HearthServerCast *self = HEARTH_SERVER_CAST (object);  /* asserts only */
 
   G_OBJECT_CLASS (hearth_server_cast_parent_class)->constructed (object);
 

@@ -24,6 +24,9 @@ struct _HearthTimeline
   GPtrArray         *rows;
   GDateTime         *now;
   guint              seen_position;
+  /* Rows after my newest message cannot be "Seen": update_seen() starts below them.
+   * G_MAXUINT: not known (after a removal or an insertion inside the list). */
+  guint              scan_end;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -133,11 +136,21 @@ update_seen (HearthTimeline *self)
   guint found = G_MAXUINT;
   guint n_readers = 0;
 
-  /* The newest of my messages at or before someone else's read time. */
-  for (guint i = self->rows->len; i > 0 && found == G_MAXUINT; i--)
+  guint start = MIN (self->scan_end, self->rows->len);
+  gboolean mine_seen = FALSE;
+
+  /* The newest of my messages at or before someone else's read time. A flood from others
+   * only appends rows that are not mine: the scan starts at my newest message. */
+  for (guint i = start; i > 0 && found == G_MAXUINT; i--)
     {
       HearthTimelineRow *row = g_ptr_array_index (self->rows, i - 1);
       HearthMessage *message = hearth_timeline_row_get_message (row);
+
+      if (!mine_seen && hearth_timeline_row_get_mine (row))
+        {
+          mine_seen = TRUE;
+          self->scan_end = i;
+        }
       GDateTime *at = hearth_message_get_at (message);
 
       if (!hearth_timeline_row_get_mine (row) || at == NULL ||
@@ -159,6 +172,9 @@ update_seen (HearthTimeline *self)
       if (n_readers > 0)
         found = i - 1;
     }
+
+  if (!mine_seen && start == self->rows->len)
+    self->scan_end = 0;   /* none of mine at all */
 
   if (self->seen_position != found && self->seen_position < self->rows->len)
     hearth_timeline_row_set_seen_label (g_ptr_array_index (self->rows, self->seen_position), NULL);
@@ -188,6 +204,9 @@ on_messages_changed_cb (HearthTimeline *self,
   self->seen_position = G_MAXUINT;
 
   g_ptr_array_remove_range (self->rows, position, removed);
+  /* Only a pure append keeps the position of my newest message. */
+  if (removed > 0 || position != self->rows->len)
+    self->scan_end = G_MAXUINT;
 
   for (guint i = 0; i < added; i++)
     {
@@ -206,6 +225,8 @@ on_messages_changed_cb (HearthTimeline *self,
           hearth_timeline_row_set_system_text (row, line);
         }
       g_ptr_array_insert (self->rows, position + i, row);
+      if (self->scan_end != G_MAXUINT && hearth_timeline_row_get_mine (row))
+        self->scan_end = position + i + 1;
     }
 
   /* The new rows and one neighbour on each side. */
@@ -274,6 +295,7 @@ hearth_timeline_init (HearthTimeline *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->now = g_date_time_new_now_local ();
   self->seen_position = G_MAXUINT;
+  self->scan_end = G_MAXUINT;
 }
 
 HearthTimeline *
