@@ -1716,6 +1716,42 @@ test_framing_envelope_only (void)
   fixture_tear_down (f, NULL);
 }
 
+/* A test's own score replaces the seed's as it is; what is not a score is refused. */
+static void
+test_set_score (void)
+{
+  g_autoptr(HearthServer) server = hearth_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hearth_server_load_default_seed (server, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (hearth_server_set_score (server, "{\"totalScore\": ", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (hearth_server_set_score (server, "[1, 2]", &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hearth_server_set_score (server, "{\"date\": \"2025-11-07T18:30:00.000Z\"}", &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The seed's score still stands: its actions can be done. */
+  g_assert_true (hearth_server_update_score (server, NULL, "send-dm-message", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hearth_server_set_score (server,
+                                          "{\"date\": \"2025-11-07T18:30:00.000Z\", \"totalScore\": 0,"
+                                          " \"social\": {\"score\": 0, \"actions\": [{\"label\": \"Walk\","
+                                          " \"type\": \"walk\", \"value\": 0}]}}", &error));
+  g_assert_no_error (error);
+  g_assert_true (hearth_server_update_score (server, NULL, "walk", &error));
+  g_assert_no_error (error);
+  g_assert_false (hearth_server_update_score (server, NULL, "send-dm-message", &error));
+  g_assert_error (error, HEARTH_SERVER_ERROR, HEARTH_SERVER_ERROR_NOT_FOUND);
+  hearth_server_shutdown (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1749,6 +1785,7 @@ main (int   argc,
   ADD ("reward-actions", test_reward_actions);
   ADD ("score-actions", test_score_actions);
   g_test_add_func ("/Hearth/Server/seed", test_seed);
+  g_test_add_func ("/Hearth/Server/set-score", test_set_score);
   g_test_add_func ("/Hearth/Server/framing-envelope-only", test_framing_envelope_only);
 
 #undef ADD

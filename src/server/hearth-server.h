@@ -211,5 +211,11 @@ gboolean      hearth_server_update_score     (HearthServer   *self,
                                               const char     *user_id,
                                               const char     *action_type,
                                               GError        **error);
+/* Replaces the server's score (the GET /score and score-updated shape, as JSON text) as it
+ * is, times unshifted; nobody is told. HEARTH_SERVER_ERROR_INVALID: not JSON, or no numeric
+ * "totalScore" and "date". */
+gboolean      hearth_server_set_score        (HearthServer   *self,
+                                              const char     *score_json,
+                                              GError        **error);
 
 G_END_DECLS
