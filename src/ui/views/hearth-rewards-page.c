@@ -52,23 +52,12 @@ toast (HearthRewardsPage *self,
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, text);
 }
 
-static gboolean
-is_live (HearthRewardsPage *self)
-{
-  gboolean live = FALSE;
-
-  if (self->session != NULL)
-    g_object_get (self->session, "wellbeing-live", &live, NULL);
-
-  return live;
-}
-
 static void
 update_state (HearthRewardsPage *self)
 {
   guint n = self->rewards != NULL ? g_list_model_get_n_items (self->rewards) : 0;
   GDateTime *updated = self->store != NULL ? hearth_store_get_wellbeing_updated (self->store) : NULL;
-  gboolean live = is_live (self);
+  gboolean live = self->session != NULL && hearth_session_get_wellbeing_live (self->session);
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");

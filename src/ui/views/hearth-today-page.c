@@ -50,17 +50,6 @@ struct _HearthTodayPage
 
 G_DEFINE_FINAL_TYPE (HearthTodayPage, hearth_today_page, GTK_TYPE_WIDGET)
 
-static gboolean
-is_live (HearthTodayPage *self)
-{
-  gboolean live = FALSE;
-
-  if (self->session != NULL)
-    g_object_get (self->session, "wellbeing-live", &live, NULL);
-
-  return live;
-}
-
 /* Done actions over all actions of a section, 0 … 1. */
 static double
 done_fraction (GListModel *actions)
@@ -108,7 +97,7 @@ static void
 update_state (HearthTodayPage *self)
 {
   GDateTime *updated = self->store != NULL ? hearth_store_get_wellbeing_updated (self->store) : NULL;
-  gboolean live = is_live (self);
+  gboolean live = self->session != NULL && hearth_session_get_wellbeing_live (self->session);
 
   if (self->score != NULL)
     gtk_stack_set_visible_child_name (self->stack, "score");
